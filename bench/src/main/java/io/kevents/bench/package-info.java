@@ -1,0 +1,2 @@
+/** Benchmark harnesses. */
+package io.kevents.bench;

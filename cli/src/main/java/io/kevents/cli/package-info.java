@@ -1,0 +1,2 @@
+/** The ./kevents command line. */
+package io.kevents.cli;

@@ -1,0 +1,57 @@
+package io.kevents.model;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Kubernetes' two timestamp encodings.
+ *
+ * <ul>
+ *   <li>{@code Time} (firstTimestamp, lastTimestamp, creationTimestamp): RFC 3339 in UTC with whole seconds,
+ *       {@code 2021-09-15T11:13:20Z}.</li>
+ *   <li>{@code MicroTime} (eventTime, series.lastObservedTime): six fractional digits,
+ *       {@code 2021-09-15T11:13:20.123456Z}.</li>
+ * </ul>
+ * Zero values are JSON {@code null}, never an empty string; callers map {@code null} both ways.
+ */
+public final class KubeTime {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MICROS = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
+            .appendLiteral('Z')
+            .toFormatter()
+            .withZone(ZoneOffset.UTC);
+
+    private KubeTime() {
+    }
+
+    /** Formats as a {@code Time} (truncated to the second), or {@code null} for {@code null}. */
+    public static String formatTime(Instant instant) {
+        return instant == null ? null : SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Formats as a {@code MicroTime} (truncated to the microsecond), or {@code null} for {@code null}. */
+    public static String formatMicroTime(Instant instant) {
+        return instant == null ? null : MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Parses either encoding (and any RFC 3339 offset or fraction a client may send), or returns {@code null} for
+     * {@code null} or an empty string.
+     *
+     * @throws java.time.format.DateTimeParseException when the text is not RFC 3339
+     */
+    public static Instant parse(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+    }
+}

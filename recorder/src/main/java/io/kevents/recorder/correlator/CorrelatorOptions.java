@@ -1,0 +1,38 @@
+package io.kevents.recorder.correlator;
+
+import java.time.Duration;
+
+/**
+ * Settings of the core/v1 {@link EventCorrelator}; the defaults are client-go's.
+ *
+ * @param cacheSize           entries in each of the aggregation, dedupe and spam caches (client-go: 4096)
+ * @param aggregateMaxEvents  distinct messages of similar events within the window that turn further ones into a
+ *                            "(combined from similar events)" event (client-go: 10)
+ * @param aggregateWindow     sliding window for the above (client-go: 10 min)
+ * @param spamFilterEnabled   whether the per source+object+type rate limit applies (client-go cannot turn it off)
+ * @param spamBurst           writes allowed at once per source+object+type (client-go: 25)
+ * @param spamRefillInterval  one more write allowed per this interval (client-go: 5 min)
+ */
+public record CorrelatorOptions(int cacheSize, int aggregateMaxEvents, Duration aggregateWindow,
+                                boolean spamFilterEnabled, int spamBurst, Duration spamRefillInterval) {
+
+    public CorrelatorOptions {
+        if (cacheSize < 1 || aggregateMaxEvents < 1 || spamBurst < 1) {
+            throw new IllegalArgumentException("cache size, aggregate max events and spam burst must be positive");
+        }
+        if (aggregateWindow.isNegative() || spamRefillInterval.isNegative() || spamRefillInterval.isZero()) {
+            throw new IllegalArgumentException("windows and intervals must be positive");
+        }
+    }
+
+    /** client-go's defaults. */
+    public static CorrelatorOptions defaults() {
+        return new CorrelatorOptions(4096, 10, Duration.ofMinutes(10), true, 25, Duration.ofMinutes(5));
+    }
+
+    /** These options without the spam filter. */
+    public CorrelatorOptions withoutSpamFilter() {
+        return new CorrelatorOptions(cacheSize, aggregateMaxEvents, aggregateWindow, false, spamBurst,
+                spamRefillInterval);
+    }
+}

@@ -1,0 +1,38 @@
+package io.kevents.recorder.correlator;
+
+import io.kevents.recorder.RecordedEvent;
+
+/**
+ * Limits how often one source may write about one object (per event type), as client-go's
+ * {@code EventSourceObjectSpamFilter}: a token bucket per key, 25 at once and one per 5 minutes by default.
+ * Occurrences held back still count: the correlator has already added them to their event's count, which the
+ * next allowed write carries.
+ */
+final class SpamFilter {
+
+    private final LruCache<CorrelationKeys.Spam, TokenBucket> buckets;
+    private final boolean enabled;
+    private final int burst;
+    private final long refillNanos;
+
+    SpamFilter(CorrelatorOptions options) {
+        this.buckets = new LruCache<>(options.cacheSize());
+        this.enabled = options.spamFilterEnabled();
+        this.burst = options.spamBurst();
+        this.refillNanos = options.spamRefillInterval().toNanos();
+    }
+
+    /** Whether {@code event} may be written now. */
+    boolean allows(RecordedEvent event, long nowNanos) {
+        if (!enabled) {
+            return true;
+        }
+        CorrelationKeys.Spam key = CorrelationKeys.Spam.of(event);
+        TokenBucket bucket = buckets.get(key);
+        if (bucket == null) {
+            bucket = new TokenBucket(burst, refillNanos, nowNanos);
+            buckets.put(key, bucket);
+        }
+        return bucket.tryTake(nowNanos);
+    }
+}
