@@ -72,6 +72,9 @@ final class CorrelatedEvent implements PendingWrite {
         String messageNow;
         Instant lastNow;
         synchronized (lock) {
+            if (created && count <= writtenCount) {
+                return; // asked for while the previous write was in flight, which carried it
+            }
             countNow = count;
             createdNow = created;
             messageNow = message;

@@ -38,6 +38,8 @@ final class Series implements PendingWrite {
     boolean created;
     Clock.Timer timer;
     long timerDueNanos;
+    /** Set by the refresh loop: re-write even an unchanged count, to refresh the object's TTL. */
+    boolean refreshDue;
 
     Series(RecordedEvent first, String name, Object lock, EventSink sink, Clock clock, RecorderMetrics metrics) {
         this.first = first;
@@ -62,6 +64,10 @@ final class Series implements PendingWrite {
             countNow = count;
             lastNow = lastObserved;
             createdNow = created;
+            if (created && count <= writtenCount && !refreshDue) {
+                return; // a write that was asked for while the previous one was in flight, which carried it
+            }
+            refreshDue = false;
         }
         Event event = first.toEventsV1(name);
         if (countNow >= 2) {

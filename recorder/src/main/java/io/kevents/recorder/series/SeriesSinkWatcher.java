@@ -162,6 +162,7 @@ public final class SeriesSinkWatcher implements SinkWatcher {
             }
             for (Series series : cache.values()) {
                 if (series.count >= 2) {
+                    series.refreshDue = true;
                     writer.enqueue(series);
                 }
             }

@@ -16,20 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A sink that keeps events in memory, for tests and demos. Like the API server, it stores one object per event
  * and serves it through both APIs, so it is both an {@link EventSink} and a {@link LegacyEventSink}; it answers
  * 409 on a duplicate create and 404 on a patch of a missing event.
  *
- * <p>For tests it also keeps the sequence of {@link SinkCall}s, can be told to fail the next writes with a given
- * error, and can hold writes (on the writer threads, never on recording threads) until released.
+ * <p>For tests it also keeps the sequence of {@link SinkCall}s, can be told to fail the next writes, or some writes,
+ * with a given error, and can hold writes (on the writer threads, never on recording threads) until released.
  */
 public final class InMemoryEventSink implements EventSink, LegacyEventSink {
 
     private final Map<String, Event> events = new LinkedHashMap<>();
     private final List<SinkCall> calls = new ArrayList<>();
     private final Deque<SinkException> plannedFailures = new ArrayDeque<>();
+    private final List<Map.Entry<Predicate<SinkCall>, SinkException>> failureRules = new ArrayList<>();
     private final AtomicLong resourceVersion = new AtomicLong();
     private boolean held;
 
@@ -121,6 +123,20 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
         }
     }
 
+    /**
+     * Makes every write for which {@code condition} holds fail with {@code failure} from now on (the call passed to
+     * the condition has {@code failed == false}).
+     */
+    public synchronized void failWhere(Predicate<SinkCall> condition, SinkException failure) {
+        failureRules.add(Map.entry(condition, failure));
+    }
+
+    /** Removes every failure rule and planned failure: the sink works again. */
+    public synchronized void heal() {
+        failureRules.clear();
+        plannedFailures.clear();
+    }
+
     /** Holds every write until {@link #release()}: writer threads wait, recording goes on. */
     public synchronized void hold() {
         held = true;
@@ -177,7 +193,13 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
 
     private void failIfPlanned(String operation, String api, String namespace, String name, String reason,
                                int count) throws SinkException {
+        SinkCall call = new SinkCall(operation, api, namespace, name, reason, count, false);
         SinkException failure = plannedFailures.poll();
+        for (Map.Entry<Predicate<SinkCall>, SinkException> rule : failureRules) {
+            if (failure == null && rule.getKey().test(call)) {
+                failure = rule.getValue();
+            }
+        }
         if (failure != null) {
             calls.add(new SinkCall(operation, api, namespace, name, reason, count, true));
             throw failure;
