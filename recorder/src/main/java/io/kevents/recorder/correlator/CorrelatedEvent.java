@@ -2,6 +2,7 @@ package io.kevents.recorder.correlator;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.kevents.model.KubeTime;
+import io.kevents.recorder.EventNameGenerator;
 import io.kevents.recorder.RecordedEvent;
 import io.kevents.recorder.UndeliveredEvent;
 import io.kevents.recorder.metrics.RecorderMetrics;
@@ -18,22 +19,27 @@ import java.time.Instant;
  */
 final class CorrelatedEvent implements PendingWrite {
 
-    final String name;
+    /** Creates attempted under fresh names after AlreadyExists before the write counts as rejected. */
+    private static final int MAX_RENAMES = 3;
+
     private final Object lock;
     private final LegacyEventSink sink;
     private final RecorderMetrics metrics;
     private final Instant firstTimestamp;
+    private final EventNameGenerator names;
 
     // Guarded by lock.
+    private String name;
     private RecordedEvent latest;
     private String message;
     private int count = 1;
     private int writtenCount;
     private boolean created;
 
-    CorrelatedEvent(String name, RecordedEvent first, String message, Object lock, LegacyEventSink sink,
+    CorrelatedEvent(EventNameGenerator names, RecordedEvent first, String message, Object lock, LegacyEventSink sink,
                     RecorderMetrics metrics) {
-        this.name = name;
+        this.names = names;
+        this.name = names.next(first.regarding().name(), first.time());
         this.latest = first;
         this.message = message;
         this.firstTimestamp = first.time();
@@ -86,7 +92,7 @@ final class CorrelatedEvent implements PendingWrite {
         event.setFirstTimestamp(KubeTime.formatTime(firstTimestamp));
         event.setLastTimestamp(KubeTime.formatTime(lastNow));
         if (!createdNow) {
-            create(event, new CountPatch(countNow, lastNow, messageNow));
+            create(event);
         } else {
             patchOrCreate(event, new CountPatch(countNow, lastNow, messageNow));
         }
@@ -96,16 +102,26 @@ final class CorrelatedEvent implements PendingWrite {
         }
     }
 
-    private void create(Event event, CountPatch patch) throws SinkException {
-        try {
-            sink.create(event);
-            metrics.created();
-        } catch (SinkException e) {
-            if (!e.isAlreadyExists()) {
-                throw e;
+    /**
+     * Creates the object. AlreadyExists means another recorder picked the same name: take a fresh one rather than
+     * patch someone else's event.
+     */
+    private void create(Event event) throws SinkException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                sink.create(event);
+                metrics.created();
+                return;
+            } catch (SinkException e) {
+                if (!e.isAlreadyExists() || attempt == MAX_RENAMES) {
+                    throw e;
+                }
+                String fresh = names.next(event.getInvolvedObject().getName(), firstTimestamp);
+                synchronized (lock) {
+                    name = fresh;
+                }
+                event.getMetadata().setName(fresh);
             }
-            // An earlier attempt of ours got through after all: bring it up to date.
-            patchOrCreate(event, patch);
         }
     }
 
@@ -118,8 +134,7 @@ final class CorrelatedEvent implements PendingWrite {
                 throw e;
             }
             event.getMetadata().setResourceVersion(null);
-            sink.create(event);
-            metrics.created();
+            create(event);
         }
     }
 

@@ -44,8 +44,7 @@ final class EventCorrelator {
         EventAggregator.Aggregation aggregation = aggregator.aggregate(occurrence);
         CorrelatedEvent event = events.get(aggregation.key());
         if (event == null) {
-            event = new CorrelatedEvent(names.next(occurrence.regarding().name(), occurrence.time()), occurrence,
-                    aggregation.message(), lock, sink, metrics);
+            event = new CorrelatedEvent(names, occurrence, aggregation.message(), lock, sink, metrics);
             events.put(aggregation.key(), event);
         } else {
             event.observe(occurrence, aggregation.message());

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventSeries;
 import io.kevents.model.KubeTime;
+import io.kevents.recorder.EventNameGenerator;
 import io.kevents.recorder.RecordedEvent;
 import io.kevents.recorder.UndeliveredEvent;
 import io.kevents.recorder.metrics.RecorderMetrics;
@@ -23,14 +24,18 @@ import java.time.Instant;
  */
 final class Series implements PendingWrite {
 
+    /** Creates attempted under fresh names after AlreadyExists before the write counts as rejected. */
+    private static final int MAX_RENAMES = 3;
+
     final RecordedEvent first;
-    final String name;
     private final Object lock;
     private final EventSink sink;
     private final Clock clock;
     private final RecorderMetrics metrics;
+    private final EventNameGenerator names;
 
     // Guarded by lock.
+    private String name;
     int count = 1;
     Instant lastObserved;
     int writtenCount;
@@ -41,9 +46,11 @@ final class Series implements PendingWrite {
     /** Set by the refresh loop: re-write even an unchanged count, to refresh the object's TTL. */
     boolean refreshDue;
 
-    Series(RecordedEvent first, String name, Object lock, EventSink sink, Clock clock, RecorderMetrics metrics) {
+    Series(RecordedEvent first, EventNameGenerator names, Object lock, EventSink sink, Clock clock,
+           RecorderMetrics metrics) {
         this.first = first;
-        this.name = name;
+        this.names = names;
+        this.name = names.next(first.regarding().name(), first.time());
         this.lock = lock;
         this.sink = sink;
         this.clock = clock;
@@ -60,7 +67,9 @@ final class Series implements PendingWrite {
         int countNow;
         Instant lastNow;
         boolean createdNow;
+        String nameNow;
         synchronized (lock) {
+            nameNow = name;
             countNow = count;
             lastNow = lastObserved;
             createdNow = created;
@@ -69,12 +78,15 @@ final class Series implements PendingWrite {
             }
             refreshDue = false;
         }
-        Event event = first.toEventsV1(name);
+        Event event = first.toEventsV1(nameNow);
         if (countNow >= 2) {
             event.setSeries(new EventSeries(countNow, new MicroTime(KubeTime.formatMicroTime(lastNow))));
         }
         if (!createdNow) {
-            create(event, countNow, lastNow);
+            if (first.note().wasTruncated()) {
+                metrics.truncated();
+            }
+            create(event);
         } else if (countNow >= 2) {
             patchOrCreate(event, countNow, lastNow);
         }
@@ -85,21 +97,25 @@ final class Series implements PendingWrite {
         }
     }
 
-    private void create(Event event, int countNow, Instant lastNow) throws SinkException {
-        if (first.note().wasTruncated()) {
-            metrics.truncated();
-        }
-        try {
-            sink.create(event);
-            metrics.created();
-        } catch (SinkException e) {
-            if (!e.isAlreadyExists()) {
-                throw e;
-            }
-            // Our own earlier attempt reached the server although we saw it fail (a timeout, say): the object is
-            // ours, so bring its series up to date instead of losing the count.
-            if (countNow >= 2) {
-                patchOrCreate(event, countNow, lastNow);
+    /**
+     * Creates the object. AlreadyExists means another recorder picked the same name (same object, same instant):
+     * patching that object would overwrite someone else's event, so this one takes a fresh name instead.
+     */
+    private void create(Event event) throws SinkException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                sink.create(event);
+                metrics.created();
+                return;
+            } catch (SinkException e) {
+                if (!e.isAlreadyExists() || attempt == MAX_RENAMES) {
+                    throw e;
+                }
+                String fresh = names.next(first.regarding().name(), first.time());
+                synchronized (lock) {
+                    name = fresh;
+                }
+                event.getMetadata().setName(fresh);
             }
         }
     }
@@ -114,18 +130,15 @@ final class Series implements PendingWrite {
             }
             // The server's TTL removed it while the series went on: create it again, series included.
             event.getMetadata().setResourceVersion(null);
-            sink.create(event);
-            metrics.created();
+            create(event);
         }
     }
 
     @Override
     public UndeliveredEvent undelivered(String why) {
-        int countNow;
         synchronized (lock) {
-            countNow = count;
+            return new UndeliveredEvent(first.namespace(), name, first.type(), first.reason(),
+                    first.regarding().kind() + "/" + first.regarding().name(), count, first.noteText(), why);
         }
-        return new UndeliveredEvent(first.namespace(), name, first.type(), first.reason(),
-                first.regarding().kind() + "/" + first.regarding().name(), countNow, first.noteText(), why);
     }
 }

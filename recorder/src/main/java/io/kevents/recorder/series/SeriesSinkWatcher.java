@@ -120,8 +120,7 @@ public final class SeriesSinkWatcher implements SinkWatcher {
         IsomorphicKey key = IsomorphicKey.of(event);
         Series series = cache.get(key);
         if (series == null) {
-            series = new Series(event, names.next(event.regarding().name(), event.time()), lock, sink, clock,
-                    metrics);
+            series = new Series(event, names, lock, sink, clock, metrics);
             cache.put(key, series);
             writer.enqueue(series);
             return;

@@ -1,2 +1,0 @@
-/** The ./kevents command line. */
-package io.kevents.cli;
