@@ -3,7 +3,6 @@ package io.kevents.model;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Event object names as Kubernetes makes them: {@code <object name>.<unix nanoseconds in hex>}, e.g.
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
 public final class EventNames {
 
     private static final int MAX_SUBDOMAIN_LENGTH = 253;
-    private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private EventNames() {
     }
@@ -30,9 +27,33 @@ public final class EventNames {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
-    /** Whether {@code name} is a DNS-1123 subdomain (what events.k8s.io/v1 requires of an event name). */
+    /**
+     * Whether {@code name} is a DNS-1123 subdomain (what events.k8s.io/v1 requires of an event name): at most 253
+     * characters, dot-separated labels of lower-case letters, digits and '-', each starting and ending with a
+     * letter or digit. Checked character by character: it runs for every event named, where a regular expression
+     * cost more than the rest of naming.
+     */
     public static boolean isDnsSubdomain(String name) {
-        return name != null && !name.isEmpty() && name.length() <= MAX_SUBDOMAIN_LENGTH
-                && DNS_SUBDOMAIN.matcher(name).matches();
+        if (name == null || name.isEmpty() || name.length() > MAX_SUBDOMAIN_LENGTH) {
+            return false;
+        }
+        char previous = '.';
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alphanumeric = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (c == '.') {
+                if (previous == '.' || previous == '-') {
+                    return false; // empty label, or a label ending in '-'
+                }
+            } else if (c == '-') {
+                if (previous == '.') {
+                    return false; // a label starting with '-'
+                }
+            } else if (!alphanumeric) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != '.' && previous != '-';
     }
 }

@@ -33,6 +33,36 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
         return new ObjectRef(apiVersion, kind, namespace, name, uid, resourceVersion, path);
     }
 
+    /**
+     * Whether {@code a} and {@code b} point at the same object, ignoring resourceVersion (two references to one
+     * object at different versions are the same object). Either may be {@code null}.
+     */
+    public static boolean sameObject(ObjectRef a, ObjectRef b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        return java.util.Objects.equals(a.name, b.name) && java.util.Objects.equals(a.uid, b.uid)
+                && java.util.Objects.equals(a.namespace, b.namespace) && java.util.Objects.equals(a.kind, b.kind)
+                && java.util.Objects.equals(a.apiVersion, b.apiVersion)
+                && java.util.Objects.equals(a.fieldPath, b.fieldPath);
+    }
+
+    /** A hash consistent with {@link #sameObject}: it ignores resourceVersion. */
+    public static int objectHash(ObjectRef ref) {
+        if (ref == null) {
+            return 0;
+        }
+        int h = java.util.Objects.hashCode(ref.name);
+        h = 31 * h + java.util.Objects.hashCode(ref.uid);
+        h = 31 * h + java.util.Objects.hashCode(ref.namespace);
+        h = 31 * h + java.util.Objects.hashCode(ref.kind);
+        h = 31 * h + java.util.Objects.hashCode(ref.apiVersion);
+        return 31 * h + java.util.Objects.hashCode(ref.fieldPath);
+    }
+
     /** Whether the referenced object is namespaced. */
     public boolean isNamespaced() {
         return namespace != null && !namespace.isEmpty();

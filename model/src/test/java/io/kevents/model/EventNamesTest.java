@@ -25,4 +25,16 @@ class EventNamesTest {
         assertThat(EventNames.generate("a".repeat(260), 1, () -> FALLBACK)).isEqualTo(FALLBACK.toString());
         assertThat(EventNames.isDnsSubdomain("k8s-node01.16a4")).isTrue();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "a, true", "k8s-node01.16a4fa81b4712000, true", "a.b.c, true", "0abc, true", "-a, false", "a-, false",
+        "a..b, false", ".a, false", "a., false", "a.-b, false", "a-.b, false", "A, false", "a_b, false",
+        "a:b, false", "nginx-pod-test, true"
+    })
+    void checksDnsSubdomainsLikeKubernetes(String name, boolean valid) {
+        assertThat(EventNames.isDnsSubdomain(name)).isEqualTo(valid);
+        assertThat(java.util.regex.Pattern.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*",
+                name)).as("the regular expression Kubernetes documents").isEqualTo(valid);
+    }
 }

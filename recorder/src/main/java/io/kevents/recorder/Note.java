@@ -1,8 +1,6 @@
 package io.kevents.recorder;
 
 import java.time.temporal.TemporalAccessor;
-import java.util.Arrays;
-import java.util.IllegalFormatException;
 import java.util.UUID;
 
 /**
@@ -126,11 +124,7 @@ public final class Note {
     }
 
     private static String formatSafely(String format, Object[] args) {
-        try {
-            return String.format(format, args);
-        } catch (IllegalFormatException e) {
-            return format + " " + Arrays.toString(args);
-        }
+        return NoteFormatter.format(format, args);
     }
 
     private static boolean allImmutable(Object[] args) {

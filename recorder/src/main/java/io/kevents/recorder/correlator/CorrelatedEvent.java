@@ -39,7 +39,6 @@ final class CorrelatedEvent implements PendingWrite {
     CorrelatedEvent(EventNameGenerator names, RecordedEvent first, String message, Object lock, LegacyEventSink sink,
                     RecorderMetrics metrics) {
         this.names = names;
-        this.name = names.next(first.regarding().name(), first.time());
         this.latest = first;
         this.message = message;
         this.firstTimestamp = first.time();
@@ -80,6 +79,10 @@ final class CorrelatedEvent implements PendingWrite {
         synchronized (lock) {
             if (created && count <= writtenCount) {
                 return; // asked for while the previous write was in flight, which carried it
+            }
+            if (name == null) {
+                // Named at the first write, off the recording path: most objects of a storm are never written.
+                name = names.next(latest.regarding().name(), firstTimestamp);
             }
             countNow = count;
             createdNow = created;

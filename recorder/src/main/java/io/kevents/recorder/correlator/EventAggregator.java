@@ -3,8 +3,7 @@ package io.kevents.recorder.correlator;
 import io.kevents.recorder.RecordedEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
 
 /**
  * Folds bursts of similar events with different messages into one "(combined from similar events): ..." event,
@@ -41,7 +40,7 @@ final class EventAggregator {
 
     Aggregation aggregate(RecordedEvent event) {
         String message = event.noteText();
-        CorrelationKeys.Aggregate key = CorrelationKeys.Aggregate.of(event);
+        CorrelationKeys.Aggregate key = new CorrelationKeys.Aggregate(event);
         Instant now = event.time();
         Record record = records.get(key);
         if (record == null || Duration.between(record.lastSeen, now).compareTo(window) > 0) {
@@ -49,18 +48,20 @@ final class EventAggregator {
             records.put(key, record);
         }
         record.lastSeen = now;
-        record.messages.remove(message); // re-insert at the most recent end
-        record.messages.add(message);
-        if (record.messages.size() < maxEvents) {
-            return new Aggregation(CorrelationKeys.Dedupe.of(event, message), message);
+        if (record.messages.get(message) == null) { // a hit moves the message to the most recent end
+            record.messages.put(message, Boolean.TRUE);
         }
-        record.messages.remove(record.messages.iterator().next());
+        if (record.messages.size() < maxEvents) {
+            return new Aggregation(new CorrelationKeys.Dedupe(event, message), message);
+        }
+        record.messages.remove(record.messages.keySet().iterator().next());
         return new Aggregation(key, COMBINED_PREFIX + message);
     }
 
     /** Distinct recent messages of one group, least recently seen first. */
     private static final class Record {
-        final Set<String> messages = new LinkedHashSet<>();
+        /** Access-ordered: iteration starts at the least recently seen message. */
+        final LinkedHashMap<String, Boolean> messages = new LinkedHashMap<>(16, 0.75f, true);
         Instant lastSeen;
     }
 }

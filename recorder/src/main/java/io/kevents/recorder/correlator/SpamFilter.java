@@ -27,7 +27,7 @@ final class SpamFilter {
         if (!enabled) {
             return true;
         }
-        CorrelationKeys.Spam key = CorrelationKeys.Spam.of(event);
+        CorrelationKeys.Spam key = new CorrelationKeys.Spam(event);
         TokenBucket bucket = buckets.get(key);
         if (bucket == null) {
             bucket = new TokenBucket(burst, refillNanos, nowNanos);

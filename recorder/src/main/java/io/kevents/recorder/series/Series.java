@@ -50,7 +50,6 @@ final class Series implements PendingWrite {
            RecorderMetrics metrics) {
         this.first = first;
         this.names = names;
-        this.name = names.next(first.regarding().name(), first.time());
         this.lock = lock;
         this.sink = sink;
         this.clock = clock;
@@ -69,6 +68,10 @@ final class Series implements PendingWrite {
         boolean createdNow;
         String nameNow;
         synchronized (lock) {
+            if (name == null) {
+                // Named at the first write, off the recording path: most objects of a storm are never written.
+                name = names.next(first.regarding().name(), first.time());
+            }
             nameNow = name;
             countNow = count;
             lastNow = lastObserved;
