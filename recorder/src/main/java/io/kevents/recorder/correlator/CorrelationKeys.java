@@ -9,23 +9,23 @@ import java.util.Objects;
  * separator, so different events can collide ("ab"+"c" = "a"+"bc"); these compare field by field. None of them
  * includes the object's resourceVersion.
  *
- * <p>Three keys are built for every recorded event, so they are plain classes with precomputed hashes that read
- * the event's fields in place (records of copied fields cost several times more here).
+ * <p>Three keys are looked up for every recorded event, so they share one {@link Spam} part (source, object,
+ * type), hashed once per event, and read the event's fields in place.
  */
 final class CorrelationKeys {
 
     private CorrelationKeys() {
     }
 
-    /** The fields every key shares: source, involved object (without fieldPath), type. */
-    private abstract static class SourceObjectType {
+    /** What the spam filter rate-limits, and the part every key shares: one source about one object, per type. */
+    static final class Spam {
         final String component;
         final String host;
         final ObjectRef object;
         final String type;
-        final int baseHash;
+        private final int hash;
 
-        SourceObjectType(RecordedEvent event) {
+        Spam(RecordedEvent event) {
             this.component = event.sourceComponent();
             this.host = event.sourceHost();
             this.object = event.regarding();
@@ -37,11 +37,22 @@ final class CorrelationKeys {
             h = 31 * h + Objects.hashCode(object.apiVersion());
             h = 31 * h + Objects.hashCode(type);
             h = 31 * h + Objects.hashCode(component);
-            this.baseHash = 31 * h + Objects.hashCode(host);
+            this.hash = 31 * h + Objects.hashCode(host);
         }
 
-        boolean sameBase(SourceObjectType that) {
-            return Objects.equals(object.name(), that.object.name()) && Objects.equals(object.uid(), that.object.uid())
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Spam that && hash == that.hash
+                    && Objects.equals(object.name(), that.object.name())
+                    && Objects.equals(object.uid(), that.object.uid())
                     && Objects.equals(object.namespace(), that.object.namespace())
                     && Objects.equals(object.kind(), that.object.kind())
                     && Objects.equals(object.apiVersion(), that.object.apiVersion())
@@ -50,36 +61,20 @@ final class CorrelationKeys {
         }
     }
 
-    /** What the spam filter rate-limits: one source talking about one object, per type. */
-    static final class Spam extends SourceObjectType {
-        Spam(RecordedEvent event) {
-            super(event);
-        }
-
-        @Override
-        public int hashCode() {
-            return baseHash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Spam that && baseHash == that.baseHash && sameBase(that);
-        }
-    }
-
     /** Similar events: same source, object, type, reason and reporter; the message may differ. */
-    static final class Aggregate extends SourceObjectType {
+    static final class Aggregate {
+        final Spam base;
         final String reason;
         final String reportingController;
         final String reportingInstance;
         private final int hash;
 
-        Aggregate(RecordedEvent event) {
-            super(event);
+        Aggregate(Spam base, RecordedEvent event) {
+            this.base = base;
             this.reason = event.reason();
             this.reportingController = event.reportingController();
             this.reportingInstance = event.reportingInstance();
-            int h = 31 * baseHash + Objects.hashCode(reason);
+            int h = 31 * base.hashCode() + Objects.hashCode(reason);
             h = 31 * h + Objects.hashCode(reportingController);
             this.hash = 31 * h + Objects.hashCode(reportingInstance);
         }
@@ -93,23 +88,24 @@ final class CorrelationKeys {
         public boolean equals(Object other) {
             return other instanceof Aggregate that && hash == that.hash && Objects.equals(reason, that.reason)
                     && Objects.equals(reportingController, that.reportingController)
-                    && Objects.equals(reportingInstance, that.reportingInstance) && sameBase(that);
+                    && Objects.equals(reportingInstance, that.reportingInstance) && base.equals(that.base);
         }
     }
 
     /** Identical events: same source, object (and field path), type, reason and message. */
-    static final class Dedupe extends SourceObjectType {
+    static final class Dedupe {
+        final Spam base;
         final String fieldPath;
         final String reason;
         final String message;
         private final int hash;
 
-        Dedupe(RecordedEvent event, String message) {
-            super(event);
+        Dedupe(Spam base, RecordedEvent event, String message) {
+            this.base = base;
             this.fieldPath = event.regarding().fieldPath();
             this.reason = event.reason();
             this.message = message;
-            int h = 31 * baseHash + Objects.hashCode(fieldPath);
+            int h = 31 * base.hashCode() + Objects.hashCode(fieldPath);
             h = 31 * h + Objects.hashCode(reason);
             this.hash = 31 * h + Objects.hashCode(message);
         }
@@ -123,7 +119,7 @@ final class CorrelationKeys {
         public boolean equals(Object other) {
             return other instanceof Dedupe that && hash == that.hash && Objects.equals(reason, that.reason)
                     && Objects.equals(message, that.message) && Objects.equals(fieldPath, that.fieldPath)
-                    && sameBase(that);
+                    && base.equals(that.base);
         }
     }
 }

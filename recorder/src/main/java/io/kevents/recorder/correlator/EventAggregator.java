@@ -38,9 +38,9 @@ final class EventAggregator {
     record Aggregation(Object key, String message) {
     }
 
-    Aggregation aggregate(RecordedEvent event) {
+    Aggregation aggregate(RecordedEvent event, CorrelationKeys.Spam base) {
         String message = event.noteText();
-        CorrelationKeys.Aggregate key = new CorrelationKeys.Aggregate(event);
+        CorrelationKeys.Aggregate key = new CorrelationKeys.Aggregate(base, event);
         Instant now = event.time();
         Record record = records.get(key);
         if (record == null || Duration.between(record.lastSeen, now).compareTo(window) > 0) {
@@ -52,7 +52,7 @@ final class EventAggregator {
             record.messages.put(message, Boolean.TRUE);
         }
         if (record.messages.size() < maxEvents) {
-            return new Aggregation(new CorrelationKeys.Dedupe(event, message), message);
+            return new Aggregation(new CorrelationKeys.Dedupe(base, event, message), message);
         }
         record.messages.remove(record.messages.keySet().iterator().next());
         return new Aggregation(key, COMBINED_PREFIX + message);

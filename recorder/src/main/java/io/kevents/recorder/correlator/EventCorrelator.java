@@ -41,7 +41,8 @@ final class EventCorrelator {
     }
 
     Correlation correlate(RecordedEvent occurrence, long nowNanos) {
-        EventAggregator.Aggregation aggregation = aggregator.aggregate(occurrence);
+        CorrelationKeys.Spam sourceObjectType = new CorrelationKeys.Spam(occurrence);
+        EventAggregator.Aggregation aggregation = aggregator.aggregate(occurrence, sourceObjectType);
         CorrelatedEvent event = events.get(aggregation.key());
         if (event == null) {
             event = new CorrelatedEvent(names, occurrence, aggregation.message(), lock, sink, metrics);
@@ -49,7 +50,7 @@ final class EventCorrelator {
         } else {
             event.observe(occurrence, aggregation.message());
         }
-        return new Correlation(event, spamFilter.allows(occurrence, nowNanos));
+        return new Correlation(event, spamFilter.allows(sourceObjectType, nowNanos));
     }
 
     /** Remembered event objects whose latest count has not been written. */

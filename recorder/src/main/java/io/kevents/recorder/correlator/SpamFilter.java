@@ -1,6 +1,5 @@
 package io.kevents.recorder.correlator;
 
-import io.kevents.recorder.RecordedEvent;
 
 /**
  * Limits how often one source may write about one object (per event type), as client-go's
@@ -22,12 +21,11 @@ final class SpamFilter {
         this.refillNanos = options.spamRefillInterval().toNanos();
     }
 
-    /** Whether {@code event} may be written now. */
-    boolean allows(RecordedEvent event, long nowNanos) {
+    /** Whether an event with this source, object and type may be written now. */
+    boolean allows(CorrelationKeys.Spam key, long nowNanos) {
         if (!enabled) {
             return true;
         }
-        CorrelationKeys.Spam key = new CorrelationKeys.Spam(event);
         TokenBucket bucket = buckets.get(key);
         if (bucket == null) {
             bucket = new TokenBucket(burst, refillNanos, nowNanos);
