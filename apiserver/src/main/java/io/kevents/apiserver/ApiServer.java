@@ -1,0 +1,318 @@
+package io.kevents.apiserver;
+
+import io.kevents.apiserver.http.ApiException;
+import io.kevents.apiserver.http.ApiHandler;
+import io.kevents.apiserver.http.PatchFunction;
+import io.kevents.apiserver.http.Request;
+import io.kevents.apiserver.http.RequestInfo;
+import io.kevents.apiserver.http.Response;
+import io.kevents.apiserver.json.Json;
+import io.kevents.apiserver.registry.ListRequest;
+import io.kevents.apiserver.registry.Registry;
+import io.kevents.apiserver.watch.WatchSink;
+import io.kevents.apiserver.watch.WatchStream;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP front of the API server, on Vert.x: the event loop only reads requests and writes answers; handlers run
+ * on a worker pool (storage calls block them); watches hold no thread at all (storage calls back when something
+ * changes), so thousands of open watches cost memory, not threads. Watches are served as chunked newline-delimited
+ * JSON, or over a WebSocket when the client asks for an upgrade (fabric8 does).
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** Writes buffered for a slow watch client before the watch is ended. */
+    private static final int MAX_WATCH_BUFFER_BYTES = 16 * 1024 * 1024;
+
+    private final ApiServerConfig config;
+    private final Registry registry;
+    private final ApiHandler handler;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Set<WatchStream> watches = ConcurrentHashMap.newKeySet();
+    private final String address;
+
+    private ApiServer(ApiServerConfig config, Registry registry, PatchFunction patcher) {
+        this.config = config;
+        this.registry = registry;
+        this.handler = new ApiHandler(registry, patcher, config.clock(), config.kubernetesVersion());
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.workerThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "kevents-apiserver-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2,
+                Runtime.getRuntime().availableProcessors())));
+        this.server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setMaxWebSocketFrameSize(16 * 1024 * 1024));
+        server.requestHandler(this::onRequest);
+        server.listen().toCompletionStage().toCompletableFuture().join();
+        this.address = config.host() + ":" + server.actualPort();
+    }
+
+    /** Starts serving {@code registry} (creating the system namespaces first). */
+    public static ApiServer start(ApiServerConfig config, Registry registry, PatchFunction patcher) {
+        registry.createSystemNamespaces();
+        ApiServer apiServer = new ApiServer(config, registry, patcher);
+        LOG.info("Serving the Kubernetes API (v{}) on http://{}", config.kubernetesVersion(), apiServer.address);
+        return apiServer;
+    }
+
+    /** The port listened on. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** {@code http://host:port}. */
+    public String url() {
+        return "http://" + address;
+    }
+
+    /** Open watches. */
+    public int openWatches() {
+        return watches.size();
+    }
+
+    @Override
+    public void close() {
+        watches.forEach(WatchStream::stop);
+        server.close().toCompletionStage().toCompletableFuture().join();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void onRequest(HttpServerRequest request) {
+        Context context = Vertx.currentContext();
+        if (request.method().name().equals("GET") && isWatch(request)) {
+            request.pause();
+            workers.execute(() -> startWatch(request, context));
+            return;
+        }
+        request.body().onSuccess(body -> workers.execute(() -> {
+            Response response = handler.handle(toRequest(request, body.getBytes()), address);
+            context.runOnContext(ignored -> write(request.response(), response));
+        })).onFailure(error -> request.response().setStatusCode(400).end());
+    }
+
+    private void startWatch(HttpServerRequest httpRequest, Context context) {
+        Request request = toRequest(httpRequest, new byte[0]);
+        try {
+            RequestInfo info = RequestInfo.parse(httpRequest.path());
+            if (info == null) {
+                throw ApiException.pathNotFound(httpRequest.path());
+            }
+            Registry.Served served = registry.find(info.group(), info.version(), info.resource())
+                    .orElseThrow(() -> ApiException.pathNotFound(httpRequest.path()));
+            ListRequest listRequest = request.listRequest();
+            if (info.name() != null) {
+                // A watch of one named object, the legacy way: select it by name.
+                listRequest = new ListRequest(listRequest.labels(), io.kevents.apiserver.selection.FieldSelector.parse(
+                        "metadata.name=" + info.name()), 0, null, listRequest.resourceVersion(), null);
+            }
+            String namespace = served.type().namespaced() ? info.namespace() : null;
+            Duration timeout = watchTimeout(request);
+            boolean table = request.wantsTable();
+            ListRequest selection = listRequest;
+            if (httpRequest.canUpgradeToWebSocket()) {
+                context.runOnContext(ignored -> httpRequest.toWebSocket().onSuccess(socket -> workers.execute(() ->
+                        runWatch(served, namespace, selection, new WebSocketSink(socket, context), table, request,
+                                timeout, socket::closeHandler))).onFailure(error ->
+                        LOG.debug("WebSocket upgrade failed: {}", error.getMessage())));
+                return;
+            }
+            HttpServerResponse response = httpRequest.response();
+            context.runOnContext(ignored -> {
+                response.setChunked(true);
+                response.putHeader("Content-Type", "application/json");
+                response.putHeader("Cache-Control", "no-cache, private");
+                response.writeHead();
+                httpRequest.resume();
+            });
+            runWatch(served, namespace, selection, new ChunkedSink(response, context), table, request, timeout,
+                    handler -> response.closeHandler(ignored -> handler.handle(null)));
+        } catch (ApiException e) {
+            context.runOnContext(ignored -> {
+                httpRequest.resume();
+                write(httpRequest.response(), Response.error(e));
+            });
+        }
+    }
+
+    private void runWatch(Registry.Served served, String namespace, ListRequest selection, WatchSink sink,
+                          boolean table, Request request, Duration timeout,
+                          java.util.function.Consumer<io.vertx.core.Handler<Void>> onClientGone) {
+        WatchStream stream = new WatchStream(served.type(), served.store(), namespace, selection, sink, table,
+                request.param("includeObject"), request.flag("allowWatchBookmarks"), config.clock());
+        watches.add(stream);
+        onClientGone.accept(ignored -> {
+            watches.remove(stream);
+            stream.stop();
+        });
+        try {
+            stream.start(timeout);
+        } catch (ApiException e) {
+            if (e.code() == 410) {
+                ObjectNode event = Json.object();
+                event.put("type", "ERROR");
+                event.set("object", e.toStatus());
+                sink.send(Json.bytes(event));
+            } else {
+                LOG.debug("Watch of {} failed: {}", served.type().resource(), e.getMessage());
+            }
+            watches.remove(stream);
+            stream.stop();
+        }
+    }
+
+    private Duration watchTimeout(Request request) {
+        String seconds = request.param("timeoutSeconds");
+        if (seconds != null && !seconds.isEmpty()) {
+            try {
+                long value = Long.parseLong(seconds);
+                if (value > 0) {
+                    return Duration.ofSeconds(value);
+                }
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("invalid timeoutSeconds: " + seconds);
+            }
+        }
+        long min = config.minWatchTimeout().toMillis();
+        return Duration.ofMillis(min + ThreadLocalRandom.current().nextLong(Math.max(1, min)));
+    }
+
+    private static boolean isWatch(HttpServerRequest request) {
+        String watch = request.getParam("watch");
+        if (watch != null) {
+            return switch (watch) {
+                case "1", "t", "T", "TRUE", "true", "True" -> true;
+                default -> false;
+            };
+        }
+        return request.path().contains("/watch/");
+    }
+
+    private static Request toRequest(HttpServerRequest request, byte[] body) {
+        Map<String, String> query = new HashMap<>();
+        request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        String path = request.path().replace("/watch/", "/");
+        String accept = request.getHeader("Accept");
+        String contentType = request.getHeader("Content-Type");
+        return new Request(request.method().name(), path, query, accept == null ? "" : accept,
+                contentType == null ? "" : contentType, body);
+    }
+
+    private static void write(HttpServerResponse response, Response answer) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(answer.status());
+        response.putHeader("Content-Type", answer.contentType());
+        response.end(Buffer.buffer(answer.body()));
+    }
+
+    /** Chunked HTTP: one event per line, flushed at once. */
+    private static final class ChunkedSink implements WatchSink {
+        private final HttpServerResponse response;
+        private final Context context;
+        private final AtomicInteger buffered = new AtomicInteger();
+        private volatile boolean ended;
+
+        ChunkedSink(HttpServerResponse response, Context context) {
+            this.response = response;
+            this.context = context;
+        }
+
+        @Override
+        public boolean send(byte[] event) {
+            if (ended || response.closed()) {
+                return false;
+            }
+            if (buffered.addAndGet(event.length + 1) > MAX_WATCH_BUFFER_BYTES) {
+                return false;
+            }
+            Buffer line = Buffer.buffer(event.length + 1).appendBytes(event).appendByte((byte) '\n');
+            context.runOnContext(ignored -> {
+                buffered.addAndGet(-line.length());
+                if (!response.ended() && !response.closed()) {
+                    response.write(line);
+                }
+            });
+            return true;
+        }
+
+        @Override
+        public void end() {
+            ended = true;
+            context.runOnContext(ignored -> {
+                if (!response.ended() && !response.closed()) {
+                    response.end();
+                }
+            });
+        }
+    }
+
+    /** WebSocket: one event per text frame. */
+    private static final class WebSocketSink implements WatchSink {
+        private final ServerWebSocket socket;
+        private final Context context;
+        private volatile boolean ended;
+
+        WebSocketSink(ServerWebSocket socket, Context context) {
+            this.socket = socket;
+            this.context = context;
+        }
+
+        @Override
+        public boolean send(byte[] event) {
+            if (ended || socket.isClosed()) {
+                return false;
+            }
+            String text = new String(event, java.nio.charset.StandardCharsets.UTF_8);
+            context.runOnContext(ignored -> {
+                if (!socket.isClosed()) {
+                    socket.writeTextMessage(text);
+                }
+            });
+            return true;
+        }
+
+        @Override
+        public void end() {
+            ended = true;
+            context.runOnContext(ignored -> {
+                if (!socket.isClosed()) {
+                    socket.close();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.kevents.apiserver.http;
+
+import io.kevents.apiserver.registry.ListRequest;
+import io.kevents.apiserver.selection.FieldSelector;
+import io.kevents.apiserver.selection.LabelSelector;
+import io.kevents.apiserver.selection.SelectorException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of an HTTP request the API needs, independent of the HTTP library: method, path, query, the headers
+ * that matter, and the body.
+ *
+ * @param method      e.g. {@code GET}
+ * @param path        the path without the query
+ * @param query       query parameters (first value of each)
+ * @param accept      the Accept header, or ""
+ * @param contentType the Content-Type header, or ""
+ * @param body        the body (empty for none)
+ */
+public record Request(String method, String path, Map<String, String> query, String accept, String contentType,
+                      byte[] body) {
+
+    /** A query parameter, or {@code null}. */
+    public String param(String name) {
+        return query.get(name);
+    }
+
+    /** A boolean query parameter, parsed leniently like Go's strconv.ParseBool (Python sends "True"). */
+    public boolean flag(String name) {
+        String value = query.get(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            case "0", "f", "F", "FALSE", "false", "False", "" -> false;
+            default -> throw ApiException.badRequest("invalid boolean value for " + name + ": " + value);
+        };
+    }
+
+    /** Whether this is a dry run ({@code dryRun=All}). */
+    public boolean dryRun() {
+        String value = query.get("dryRun");
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        if (!value.equals("All")) {
+            throw ApiException.badRequest("dryRun: Unsupported value: \"" + value + "\": supported values: \"All\"");
+        }
+        return true;
+    }
+
+    /** Whether the client asked for a server-side Table ({@code Accept: application/json;as=Table;g=meta.k8s.io;v=v1}). */
+    public boolean wantsTable() {
+        for (String mediaType : List.of(accept.split(","))) {
+            if (mediaType.contains("as=Table") && mediaType.contains("g=meta.k8s.io")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The list/watch selection and paging parameters. */
+    public ListRequest listRequest() {
+        int limit = 0;
+        String rawLimit = query.get("limit");
+        if (rawLimit != null && !rawLimit.isEmpty()) {
+            try {
+                limit = Integer.parseInt(rawLimit);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("invalid limit: " + rawLimit);
+            }
+            if (limit < 0) {
+                throw ApiException.badRequest("limit must not be negative");
+            }
+        }
+        try {
+            return new ListRequest(LabelSelector.parse(query.get("labelSelector")),
+                    FieldSelector.parse(query.get("fieldSelector")), limit, query.get("continue"),
+                    query.get("resourceVersion"), query.get("resourceVersionMatch"));
+        } catch (SelectorException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+}

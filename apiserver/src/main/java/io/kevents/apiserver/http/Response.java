@@ -1,0 +1,24 @@
+package io.kevents.apiserver.http;
+
+import io.kevents.apiserver.json.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What to answer.
+ *
+ * @param status      HTTP status
+ * @param contentType Content-Type
+ * @param body        bytes
+ */
+public record Response(int status, String contentType, byte[] body) {
+
+    /** A JSON answer. */
+    public static Response json(int status, JsonNode body) {
+        return new Response(status, "application/json", Json.bytes(body));
+    }
+
+    /** The Status answer of an error. */
+    public static Response error(ApiException error) {
+        return json(error.code(), error.toStatus());
+    }
+}

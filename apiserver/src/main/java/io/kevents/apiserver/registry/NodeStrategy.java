@@ -1,0 +1,42 @@
+package io.kevents.apiserver.registry;
+
+import io.kevents.apiserver.http.ApiException.Cause;
+import io.kevents.apiserver.json.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Nodes (cluster-scoped, with a status subresource). */
+public final class NodeStrategy implements ResourceStrategy {
+
+    private static final Set<String> FIELD_LABELS = Set.of("metadata.name", "spec.unschedulable");
+
+    @Override
+    public boolean hasStatus() {
+        return true;
+    }
+
+    @Override
+    public List<Cause> validate(ObjectNode node, ObjectNode old, ResourceType served) {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, String> fields(ObjectNode node) {
+        Map<String, String> fields = CommonFields.metadata(node);
+        fields.put("spec.unschedulable", Boolean.toString(node.path("spec").path("unschedulable").asBoolean(false)));
+        return fields;
+    }
+
+    @Override
+    public Set<String> fieldLabels() {
+        return FIELD_LABELS;
+    }
+
+    /** The node's status.phase is not used by Kubernetes any more; nothing to default. */
+    @Override
+    public void prepareForCreate(ObjectNode node, java.time.Instant now) {
+        Json.objectAt(node, "spec");
+    }
+}
