@@ -59,19 +59,19 @@ public final class Registry {
         ResourceType leases = new ResourceType("coordination.k8s.io", "v1", "leases", "lease", "Lease", true,
                 List.of(), List.of(), List.of(), "/registry/leases/");
 
-        ResourceStore eventStore = new ResourceStore(new EventStrategy(eventTtl),
+        ResourceStore eventStore = new ResourceStore(coreEvents, new EventStrategy(eventTtl),
                 storeForPrefix.apply(coreEvents.storagePrefix()), clock);
-        served.add(new Served(pods, new ResourceStore(new PodStrategy(), storeForPrefix.apply(pods.storagePrefix()),
-                clock)));
-        served.add(new Served(nodes, new ResourceStore(new NodeStrategy(), storeForPrefix.apply(nodes.storagePrefix()),
-                clock)));
-        served.add(new Served(namespaces, new ResourceStore(new NamespaceStrategy(),
+        served.add(new Served(pods, new ResourceStore(pods, new PodStrategy(), storeForPrefix.apply(
+                pods.storagePrefix()), clock)));
+        served.add(new Served(nodes, new ResourceStore(nodes, new NodeStrategy(), storeForPrefix.apply(
+                nodes.storagePrefix()), clock)));
+        served.add(new Served(namespaces, new ResourceStore(namespaces, new NamespaceStrategy(),
                 storeForPrefix.apply(namespaces.storagePrefix()), clock)));
-        served.add(new Served(configMaps, new ResourceStore(new PlainStrategy(),
+        served.add(new Served(configMaps, new ResourceStore(configMaps, new PlainStrategy(),
                 storeForPrefix.apply(configMaps.storagePrefix()), clock)));
         served.add(new Served(coreEvents, eventStore));
         served.add(new Served(events, eventStore));
-        served.add(new Served(leases, new ResourceStore(new PlainStrategy(),
+        served.add(new Served(leases, new ResourceStore(leases, new PlainStrategy(),
                 storeForPrefix.apply(leases.storagePrefix()), clock)));
         return new Registry(served);
     }

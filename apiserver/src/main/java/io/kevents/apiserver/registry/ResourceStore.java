@@ -35,13 +35,23 @@ public final class ResourceStore {
 
     private static final String NAME_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final int MAX_CONFLICT_RETRIES = 8;
+    /** Tree equality where 300 and 300L are the same number (a parsed and a built tree differ in node types). */
+    private static final java.util.function.BiPredicate<ObjectNode, ObjectNode> SAME_VALUES = (a, b) ->
+            a.equals((x, y) -> x.isNumber() && y.isNumber() ? x.decimalValue().compareTo(y.decimalValue())
+                    : x.equals(y) ? 0 : 1, b);
 
+    private final ResourceType storageType;
     private final ResourceStrategy strategy;
     private final KeyValueStore kv;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ResourceStore(ResourceStrategy strategy, KeyValueStore kv, Clock clock) {
+    /**
+     * @param storageType the version objects are stored in (core/v1 for both event APIs); stored objects carry its
+     *                    kind and apiVersion, as in etcd
+     */
+    public ResourceStore(ResourceType storageType, ResourceStrategy strategy, KeyValueStore kv, Clock clock) {
+        this.storageType = storageType;
         this.strategy = strategy;
         this.kv = kv;
         this.clock = clock;
@@ -152,7 +162,7 @@ public final class ResourceStore {
 
     /** Creates {@code given} (served version) in {@code namespace}; returns it as stored, in the served version. */
     public ObjectNode create(ResourceType served, String namespace, ObjectNode given, boolean dryRun) {
-        ObjectNode object = strategy.toStored(given.deepCopy(), served);
+        ObjectNode object = stamped(strategy.toStored(given.deepCopy(), served));
         ObjectNode meta = Json.objectAt(object, "metadata");
         setNamespace(served, namespace, meta);
         String name = meta.path("name").asString("");
@@ -230,7 +240,7 @@ public final class ResourceStore {
                 throw ApiException.conflict(served.group(), served.resource(), name,
                         "the object has been modified; please apply your changes to the latest version and try again");
             }
-            ObjectNode updated = change.apply(current.object().deepCopy());
+            ObjectNode updated = stamped(change.apply(current.object().deepCopy()));
             ObjectNode meta = Json.objectAt(updated, "metadata");
             ObjectNode oldMeta = (ObjectNode) current.object().get("metadata");
             meta.set("uid", oldMeta.get("uid"));
@@ -243,7 +253,7 @@ public final class ResourceStore {
             if (!causes.isEmpty()) {
                 throw ApiException.invalid(served.group(), served.kind(), name, causes);
             }
-            if (updated.equals(current.object()) || dryRun) {
+            if (SAME_VALUES.test(updated, current.object()) || dryRun) {
                 // Kubernetes skips a write that changes nothing: no new resourceVersion, no TTL refresh.
                 return serve(served, dryRun ? updated : current.object(), current.modRevision());
             }
@@ -338,6 +348,19 @@ public final class ResourceStore {
         if (modRevision > 0) {
             Json.objectAt(result, "metadata").put("resourceVersion", Long.toString(modRevision));
         }
+        return result;
+    }
+
+    /** {@code object} with the storage version's kind and apiVersion first, as Kubernetes writes it to etcd. */
+    private ObjectNode stamped(ObjectNode object) {
+        ObjectNode result = Json.object();
+        result.put("kind", storageType.kind());
+        result.put("apiVersion", storageType.apiVersion());
+        object.properties().forEach(entry -> {
+            if (!entry.getKey().equals("kind") && !entry.getKey().equals("apiVersion")) {
+                result.set(entry.getKey(), entry.getValue());
+            }
+        });
         return result;
     }
 
