@@ -34,6 +34,11 @@ public final class ApiException extends RuntimeException {
         this.causes = List.copyOf(causes);
     }
 
+    /** Any status, for failures computed elsewhere (a rejected patch, say). */
+    public static ApiException of(int code, String reason, String message) {
+        return new ApiException(code, reason, message, null, null, null, List.of());
+    }
+
     /** 404: {@code <resource> "<name>" not found}. */
     public static ApiException notFound(String group, String resource, String name) {
         return new ApiException(404, "NotFound", qualified(group, resource) + " \"" + name + "\" not found", name,

@@ -1,10 +1,14 @@
 package io.kevents.apiserver.http;
 
 import io.kevents.apiserver.json.Json;
-import io.kevents.apiserver.patch.JsonMergePatch;
-import tools.jackson.databind.node.ObjectNode;
+import io.kevents.apiserver.patch.PatchOutcome;
+import io.kevents.apiserver.patch.PatchSchema;
+import io.kevents.apiserver.patch.Patcher;
 
-/** The server's patch engine: JSON merge patch, JSON patch and strategic merge patch by Content-Type. */
+/**
+ * The server's patch engine: JSON merge patch, JSON patch, strategic merge patch (with the merge keys of the served
+ * kinds) and a simple server-side apply, chosen by Content-Type; refusals become Kubernetes Status answers.
+ */
 public final class Patching {
 
     private Patching() {
@@ -12,6 +16,14 @@ public final class Patching {
 
     /** The engine for the standard resources. */
     public static PatchFunction kubernetes() {
-        return (contentType, kind, live, body) -> (ObjectNode) JsonMergePatch.apply(live, Json.parse(body));
+        Patcher patcher = new Patcher(PatchSchema.kubernetes(), Json.MAPPER);
+        return (contentType, kind, live, body) -> {
+            PatchOutcome outcome = patcher.apply(contentType, kind, live, body);
+            if (outcome instanceof PatchOutcome.Applied applied) {
+                return applied.object();
+            }
+            var failure = ((PatchOutcome.Rejected) outcome).failure();
+            throw ApiException.of(failure.code(), failure.reason(), failure.message());
+        };
     }
 }
