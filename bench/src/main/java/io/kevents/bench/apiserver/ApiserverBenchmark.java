@@ -1,0 +1,212 @@
+package io.kevents.bench.apiserver;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Issue 4's API server benchmarks, each server in its own JVM with the same flags:
+ * <ul>
+ *   <li>{@code creates}: durable event creates per second and p50/p99 latency over HTTP/1.1 keep-alive with 8 and 64
+ *       closed-loop clients, kevents (embedded store) against fabric8's kubernetes-server-mock in CRUD mode;</li>
+ *   <li>{@code watch}: 1,000 chunked watches while 2,000 events/s are written: delivery latency, completeness;</li>
+ *   <li>{@code describe}: the {@code kubectl describe pod} event lookup with 1,000,000 stored events, and the
+ *       server's RSS.</li>
+ * </ul>
+ * Run: {@code ./bench/run apiserver [--scenarios creates,watch,describe]}.
+ */
+@Command(name = "apiserver", mixinStandardHelpOptions = true)
+public final class ApiserverBenchmark implements Callable<Integer> {
+
+    @Option(names = "--scenarios", defaultValue = "creates,watch,describe", split = ",")
+    Set<String> scenarios;
+
+    @Option(names = "--clients", defaultValue = "8,64", split = ",")
+    int[] clients;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per run.")
+    int warmupSeconds;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per run.")
+    int seconds;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Runs per server and client count (median).")
+    int rounds;
+
+    @Option(names = "--server-jvm", defaultValue = "-Xms512m -Xmx512m -XX:+UseParallelGC",
+            description = "JVM options of the server processes.")
+    String serverJvm;
+
+    @Option(names = "--watchers", defaultValue = "1000")
+    int watchers;
+
+    @Option(names = "--watch-rate", defaultValue = "2000", description = "Events written per second while watched.")
+    int watchRate;
+
+    @Option(names = "--watch-seconds", defaultValue = "10")
+    int watchSeconds;
+
+    @Option(names = "--describe-events", defaultValue = "1000000")
+    int describeEvents;
+
+    @Option(names = "--describe-pods", defaultValue = "10000")
+    int describePods;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ApiserverBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("kevents-apiserver-bench");
+        System.out.printf("server JVM: %s; %d CPUs; work dir %s%n", serverJvm, Runtime.getRuntime().availableProcessors(),
+                work);
+        if (scenarios.contains("creates")) {
+            creates(work);
+        }
+        if (scenarios.contains("watch")) {
+            watch(work);
+        }
+        if (scenarios.contains("describe")) {
+            describe(work);
+        }
+        return 0;
+    }
+
+    private void creates(Path work) throws Exception {
+        System.out.printf("%n== creates: %d s warm-up + %d s measured, median of %d runs%n", warmupSeconds, seconds,
+                rounds);
+        System.out.printf("%-36s %7s %12s %9s %9s %7s%n", "server", "clients", "creates/s", "p50 ms", "p99 ms",
+                "errors");
+        for (int clientCount : clients) {
+            List<double[]> kevents = new ArrayList<>();
+            List<double[]> mock = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                kevents.add(measureCreates(startKevents(work, "creates-" + clientCount + "-" + round), clientCount));
+                mock.add(measureCreates(startMock(work, "mock-" + clientCount + "-" + round), clientCount));
+            }
+            double[] k = median(kevents);
+            double[] m = median(mock);
+            print("kevents (embedded, durable)", clientCount, k);
+            print("fabric8 kubernetes-server-mock (CRUD)", clientCount, m);
+            System.out.printf("  ratio at %d clients: x%.1f creates/s%n", clientCount, k[0] / m[0]);
+        }
+    }
+
+    private double[] measureCreates(ServerProcess server, int clientCount) throws Exception {
+        try (server; HttpLoad load = new HttpLoad(server.port(), clientCount)) {
+            String run = Long.toString(System.nanoTime(), 36);
+            LoadResult result = load.post("/api/v1/namespaces/default/events", sequence -> Buffer.buffer(
+                    Payloads.event("default", "bench-" + run + "-" + sequence, sequence % 1000)),
+                    Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
+            return new double[] {result.perSecond(), result.percentileMillis(0.50), result.percentileMillis(0.99),
+                result.errors()};
+        }
+    }
+
+    private void watch(Path work) throws Exception {
+        System.out.printf("%n== watch fan-out: %d watchers, %d events/s for %d s%n", watchers, watchRate, watchSeconds);
+        try (ServerProcess server = startKevents(work, "watch")) {
+            createNamespace(server.port(), "watchbench");
+            WatchFanOut.Result result = WatchFanOut.run(server.port(), watchers, watchRate,
+                    Duration.ofSeconds(watchSeconds));
+            System.out.printf("written %,d events; deliveries %,d of %,d expected; watchers missing events: %d%n",
+                    result.written(), result.deliveries(), result.expectedDeliveries(), result.incompleteWatchers());
+            System.out.printf("delivery latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", result.p50Millis(),
+                    result.p99Millis(), result.maxMillis());
+        }
+    }
+
+    private void describe(Path work) throws Exception {
+        System.out.printf("%n== describe lookup with %,d stored events (%,d pods x %d)%n", describeEvents, describePods,
+                describeEvents / describePods);
+        try (ServerProcess server = startKevents(work, "describe"); HttpLoad load = new HttpLoad(server.port(), 64)) {
+            long fillStart = System.nanoTime();
+            LoadResult fill = load.post("/api/v1/namespaces/default/events", sequence -> Buffer.buffer(
+                    Payloads.event("default", "fill-" + sequence, sequence % describePods)),
+                    Duration.ZERO, Duration.ofHours(1), describeEvents);
+            System.out.printf("filled %,d events in %.1f s (%.0f creates/s, %d errors)%n", fill.requests(),
+                    (System.nanoTime() - fillStart) / 1e9, fill.requests() / ((System.nanoTime() - fillStart) / 1e9),
+                    fill.errors());
+            long[] latencies = new long[200];
+            int returned = 0;
+            for (int i = 0; i < latencies.length; i++) {
+                int pod = (i * 7919) % describePods;
+                String uri = "/api/v1/namespaces/default/events?limit=500&fieldSelector=involvedObject.name%3Dpod-"
+                        + pod + "%2CinvolvedObject.namespace%3Ddefault%2CinvolvedObject.uid%3Duid-" + pod;
+                long start = System.nanoTime();
+                Buffer body = load.get(uri).toCompletionStage().toCompletableFuture().join();
+                latencies[i] = System.nanoTime() - start;
+                returned = countItems(body.toString());
+            }
+            Arrays.sort(latencies);
+            System.out.printf("lookup of one pod's events (%d items): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    returned, latencies[100] / 1e6, latencies[198] / 1e6, latencies[199] / 1e6);
+            System.gc();
+            System.out.printf("server RSS with %,d events: %.0f MiB%n", describeEvents,
+                    server.rssBytes() / 1024.0 / 1024.0);
+        }
+    }
+
+    private ServerProcess startKevents(Path work, String name) throws Exception {
+        Path dir = work.resolve(name);
+        int port = freePort();
+        return ServerProcess.start("kevents", jvmOptions(), "io.kevents.cli.Main", List.of("server", "--port",
+                Integer.toString(port), "--data-dir", dir.toString()), port, work.resolve(name + ".log"));
+    }
+
+    private ServerProcess startMock(Path work, String name) throws Exception {
+        int port = freePort();
+        return ServerProcess.start("mock", jvmOptions(), MockServerMain.class.getName(),
+                List.of(Integer.toString(port)), port, work.resolve(name + ".log"));
+    }
+
+    private List<String> jvmOptions() {
+        return List.of(serverJvm.trim().split("\\s+"));
+    }
+
+    private static void createNamespace(int port, String name) throws Exception {
+        try (HttpLoad load = new HttpLoad(port, 1)) {
+            load.post("/api/v1/namespaces", ignored -> Buffer.buffer("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+                    + "\"metadata\":{\"name\":\"" + name + "\"}}"), Duration.ZERO, Duration.ofSeconds(10), 1);
+        }
+    }
+
+    private static int countItems(String list) {
+        int count = 0;
+        for (int at = list.indexOf("\"involvedObject\""); at >= 0; at = list.indexOf("\"involvedObject\"", at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double[] median(List<double[]> runs) {
+        double[] result = new double[runs.get(0).length];
+        for (int i = 0; i < result.length; i++) {
+            int index = i;
+            double[] values = runs.stream().mapToDouble(r -> r[index]).sorted().toArray();
+            result[i] = values[values.length / 2];
+        }
+        return result;
+    }
+
+    private static void print(String server, int clientCount, double[] values) {
+        System.out.printf("%-36s %7d %,12.0f %9.2f %9.2f %7.0f%n", server, clientCount, values[0], values[1],
+                values[2], values[3]);
+    }
+}
