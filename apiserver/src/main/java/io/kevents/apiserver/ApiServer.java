@@ -9,6 +9,8 @@ import io.kevents.apiserver.http.Response;
 import io.kevents.apiserver.json.Json;
 import io.kevents.apiserver.registry.ListRequest;
 import io.kevents.apiserver.registry.Registry;
+import io.kevents.apiserver.registry.ResourceStore;
+import io.kevents.apiserver.watch.ChangeCache;
 import io.kevents.apiserver.watch.WatchSink;
 import io.kevents.apiserver.watch.WatchStream;
 import io.vertx.core.Context;
@@ -53,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final Set<WatchStream> watches = ConcurrentHashMap.newKeySet();
+    private final Map<ResourceStore, ChangeCache> changeCaches = new ConcurrentHashMap<>();
     private final String address;
 
     private ApiServer(ApiServerConfig config, Registry registry, PatchFunction patcher) {
@@ -170,7 +173,8 @@ public final class ApiServer implements AutoCloseable {
     private void runWatch(Registry.Served served, String namespace, ListRequest selection, WatchSink sink,
                           boolean table, Request request, Duration timeout,
                           java.util.function.Consumer<io.vertx.core.Handler<Void>> onClientGone) {
-        WatchStream stream = new WatchStream(served.type(), served.store(), namespace, selection, sink, table,
+        ChangeCache changes = changeCaches.computeIfAbsent(served.store(), store -> new ChangeCache());
+        WatchStream stream = new WatchStream(served.type(), served.store(), changes, namespace, selection, sink, table,
                 request.param("includeObject"), request.flag("allowWatchBookmarks"), config.clock());
         watches.add(stream);
         onClientGone.accept(ignored -> {

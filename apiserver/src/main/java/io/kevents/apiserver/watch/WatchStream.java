@@ -42,6 +42,7 @@ public final class WatchStream implements WatchListener {
     private final String includeObject;
     private final boolean bookmarks;
     private final Clock clock;
+    private final ChangeCache changes;
     /** Keys the client currently sees (matching the selectors), to turn selection changes into ADDED/DELETED. */
     private final Set<String> visible = new HashSet<>();
     private boolean columnsSent;
@@ -49,8 +50,10 @@ public final class WatchStream implements WatchListener {
     private Clock.Timer timeout;
     private volatile boolean ended;
 
-    public WatchStream(ResourceType type, ResourceStore store, String namespace, ListRequest request, WatchSink sink,
-                       boolean table, String includeObject, boolean bookmarks, Clock clock) {
+    public WatchStream(ResourceType type, ResourceStore store, ChangeCache changes, String namespace,
+                       ListRequest request, WatchSink sink, boolean table, String includeObject, boolean bookmarks,
+                       Clock clock) {
+        this.changes = changes;
         this.type = type;
         this.store = store;
         this.namespace = namespace;
@@ -116,10 +119,9 @@ public final class WatchStream implements WatchListener {
             if (ended) {
                 return;
             }
-            ObjectNode stored = Json.parseObject(event.kv().value());
-            ObjectNode object = store.serve(type, new ResourceStore.StoredObject(stored, event.kv().modRevision()));
+            ChangeCache.Change change = changes.get(event.kv(), type, store);
             String key = event.kv().key();
-            boolean matches = store.matches(stored, request, fields);
+            boolean matches = !selects() || store.matches(change.stored(), request, fields);
             boolean wasVisible = visible.contains(key);
             String eventType;
             if (event.type() == WatchEvent.Type.DELETE) {
@@ -138,7 +140,8 @@ public final class WatchStream implements WatchListener {
             } else {
                 continue;
             }
-            if (!send(eventType, object)) {
+            boolean sent = table ? send(eventType, change.served()) : sendBytes(change.event(eventType));
+            if (!sent) {
                 return;
             }
         }
@@ -187,7 +190,11 @@ public final class WatchStream implements WatchListener {
         } else {
             event.set("object", object);
         }
-        if (!sink.send(Json.bytes(event))) {
+        return sendBytes(Json.bytes(event));
+    }
+
+    private boolean sendBytes(byte[] event) {
+        if (!sink.send(event)) {
             // The client is gone or too slow; it will watch again from the last resourceVersion it saw.
             clock.schedule(Duration.ZERO, this::stop);
             return false;

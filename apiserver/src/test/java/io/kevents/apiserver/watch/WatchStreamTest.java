@@ -65,7 +65,7 @@ class WatchStreamTest {
     }
 
     private WatchStream watch(String fieldSelector, String resourceVersion) {
-        WatchStream stream = new WatchStream(pods.type(), pods.store(), "default", new ListRequest(
+        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(), "default", new ListRequest(
                 LabelSelector.EVERYTHING, FieldSelector.parse(fieldSelector), 0, null, resourceVersion, null), sink,
                 false, null, false, clock);
         stream.start(Duration.ofMinutes(30));
@@ -103,7 +103,7 @@ class WatchStreamTest {
 
     @Test
     void theServerEndsTheWatchAtItsTimeout() {
-        WatchStream stream = new WatchStream(pods.type(), pods.store(), "default", ListRequest.ALL, sink, false, null,
+        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(), "default", ListRequest.ALL, sink, false, null,
                 false, clock);
         stream.start(Duration.ofSeconds(5));
         clock.advance(Duration.ofSeconds(5));
