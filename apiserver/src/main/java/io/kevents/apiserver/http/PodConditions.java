@@ -32,11 +32,16 @@ final class PodConditions {
         }
         condition.put("status", status);
         condition.putNull("lastProbeTime");
+        // A condition's reason and message describe its current status; a new status replaces both.
         if (reason != null) {
             condition.put("reason", reason);
+        } else {
+            condition.remove("reason");
         }
         if (message != null) {
             condition.put("message", message);
+        } else {
+            condition.remove("message");
         }
     }
 }

@@ -34,10 +34,11 @@ public interface ResourceStrategy {
 
     /**
      * Carries over what an update must not change: for the main resource, the status; for the {@code status}
-     * subresource, everything but the status.
+     * subresource, everything but the status. Other subresources (a pod's {@code binding}) change exactly what
+     * their handler changed.
      */
     default void prepareForUpdate(ObjectNode updated, ObjectNode old, String subresource) {
-        if (hasStatus()) {
+        if (hasStatus() && (subresource == null || subresource.equals("status"))) {
             if ("status".equals(subresource)) {
                 updated.set("spec", old.get("spec"));
                 ObjectNode meta = (ObjectNode) updated.get("metadata");
