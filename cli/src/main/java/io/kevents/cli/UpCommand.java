@@ -1,0 +1,152 @@
+package io.kevents.cli;
+
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kevents.apiserver.ApiServerConfig;
+import io.kevents.apiserver.StandaloneApiServer;
+import io.kevents.kubelet.HollowNodes;
+import io.kevents.kubelet.HollowNodesConfig;
+import io.kevents.kubelet.SeedCluster;
+import io.kevents.kubelet.image.ImageCatalogue;
+import io.kevents.kubelet.node.NodeSpec;
+import io.kevents.recorder.CloseReport;
+import io.kevents.scheduler.Scheduler;
+import io.kevents.scheduler.SchedulerConfig;
+import io.kevents.time.SystemClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./kevents up}: the whole control plane on one machine: the API server on embedded storage, the scheduler
+ * and hollow kubelets, until Ctrl-C; then everything shuts down in order, recorders flushed.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run the API server, the scheduler and simulated nodes on this machine, and write "
+                + "<data-dir>/kubeconfig for kubectl. Stop with Ctrl-C.")
+final class UpCommand implements Callable<Integer> {
+
+    /** Cluster profiles. */
+    enum Profile {
+        /** The seed article's v1.20.1 cluster: k8s-master01 (tainted control plane) and k8s-node01. */
+        seed,
+        /** A current (1.32) cluster of generic workers. */
+        standard
+    }
+
+    @Option(names = "--profile", defaultValue = "standard",
+            description = "Cluster to create: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Profile profile;
+
+    @Option(names = "--nodes", defaultValue = "-1", description = "Hollow nodes to add (seed: extra workers beside "
+            + "the seed's two, default 0; standard: workers, default 3).")
+    int nodes;
+
+    @Option(names = "--data-dir", defaultValue = ".kevents", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--port", defaultValue = "6443", description = "API server port on 127.0.0.1; 0 for any "
+            + "(default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--kubernetes-version", description = "Kubernetes version to behave as: 1.20 or 1.32 (default: "
+            + "1.20.1 for the seed profile, 1.32.0 otherwise).")
+    String kubernetesVersion;
+
+    @Option(names = "--storage", description = "Store for everything (default: embedded:<data-dir>/db).")
+    String storage;
+
+    @Option(names = "--events-storage", description = "Store for events only, e.g. etcd:http://127.0.0.1:2379.")
+    String eventsStorage;
+
+    @Option(names = "--event-ttl", defaultValue = "1h", converter = GoDuration.class,
+            description = "How long events are kept after their last write (default: ${DEFAULT-VALUE}).")
+    Duration eventTtl;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String version = kubernetesVersion != null ? normalise(kubernetesVersion)
+                : profile == Profile.seed ? "1.20.1" : "1.32.0";
+        SystemClock clock = new SystemClock("kevents-up-timers");
+        String store = storage != null ? storage : "embedded:" + dataDir.toAbsolutePath().resolve("db");
+        List<AutoCloseable> running = new ArrayList<>();
+        StandaloneApiServer server = StandaloneApiServer.start(new StandaloneApiServer.Options(dataDir, store,
+                eventsStorage, eventTtl, ApiServerConfig.defaults(port, clock).withKubernetesVersion(version)));
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl(server.server().url()).withRequestTimeout(30_000).build()).build();
+        HollowNodes hollowNodes;
+        Scheduler scheduler;
+        try {
+            hollowNodes = HollowNodes.start(client, kubeletConfig(version, clock), nodeSpecs());
+            hollowNodes.awaitRegistered(Duration.ofSeconds(30));
+            scheduler = Scheduler.create(client, SchedulerConfig.defaults(
+                    io.kevents.scheduler.profile.VersionProfile.forVersion(version), clock));
+            scheduler.start();
+        } catch (RuntimeException e) {
+            client.close();
+            server.close();
+            clock.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            System.out.println("kevents: stopping (flushing events)...");
+            scheduler.close();
+            CloseReport report = hollowNodes.close(Duration.ofSeconds(10));
+            client.close();
+            server.close();
+            clock.close();
+            System.out.println(report.isComplete() ? "kevents: stopped; every recorded event was written."
+                    : "kevents: stopped; " + report.undelivered().size() + " event(s) could not be written.");
+            stopped.countDown();
+        }, "kevents-shutdown"));
+        printWelcome(server, hollowNodes, version);
+        stopped.await();
+        return 0;
+    }
+
+    private List<NodeSpec> nodeSpecs() {
+        if (profile == Profile.seed) {
+            return SeedCluster.nodes(Math.max(0, nodes));
+        }
+        int count = nodes < 0 ? 3 : nodes;
+        List<NodeSpec> specs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            specs.add(NodeSpec.generated(String.format("kevents-worker-%02d", i + 1), i));
+        }
+        return specs;
+    }
+
+    private HollowNodesConfig kubeletConfig(String version, SystemClock clock) {
+        HollowNodesConfig config = profile == Profile.seed ? SeedCluster.config(clock)
+                : HollowNodesConfig.defaults(clock).withImages(ImageCatalogue.seed());
+        return config.withProfile(io.kevents.kubelet.profile.VersionProfile.parse(version));
+    }
+
+    private void printWelcome(StandaloneApiServer server, HollowNodes hollowNodes, String version) {
+        Path kubeconfig = server.kubeconfig().toAbsolutePath();
+        System.out.printf("kevents is up: Kubernetes %s API on %s, scheduler, %d hollow node(s): %s%n", version,
+                server.server().url(), hollowNodes.nodeNames().size(), String.join(", ", hollowNodes.nodeNames()));
+        System.out.println();
+        System.out.println("In another terminal:");
+        System.out.printf("  export KUBECONFIG=%s%n", kubeconfig);
+        System.out.println("  kubectl get nodes");
+        System.out.println("  kubectl apply -f examples/nginx-pod-failed-to-scheduler.yaml");
+        System.out.println("  kubectl get events -A");
+        System.out.println();
+        System.out.println("Ctrl-C stops everything (data stays in " + dataDir + ").");
+    }
+
+    /** "1.20" and "v1.20.1" both mean 1.20.1; "1.32" means 1.32.0. */
+    static String normalise(String version) {
+        String v = version.startsWith("v") ? version.substring(1) : version;
+        return v.chars().filter(c -> c == '.').count() == 1 ? v + (v.equals("1.20") ? ".1" : ".0") : v;
+    }
+}
