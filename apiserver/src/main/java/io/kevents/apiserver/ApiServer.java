@@ -167,6 +167,12 @@ public final class ApiServer implements AutoCloseable {
                 httpRequest.resume();
                 write(httpRequest.response(), Response.error(e));
             });
+        } catch (RuntimeException e) {
+            LOG.error("Internal error starting a watch of {}", httpRequest.path(), e);
+            context.runOnContext(ignored -> {
+                httpRequest.resume();
+                write(httpRequest.response(), Response.error(ApiException.internal(e.getMessage())));
+            });
         }
     }
 
@@ -190,8 +196,16 @@ public final class ApiServer implements AutoCloseable {
                 event.set("object", e.toStatus());
                 sink.send(Json.bytes(event));
             } else {
-                LOG.debug("Watch of {} failed: {}", served.type().resource(), e.getMessage());
+                // Headers are out: the status can only go into the stream, as kube-apiserver does.
+                ObjectNode event = Json.object();
+                event.put("type", "ERROR");
+                event.set("object", e.toStatus());
+                sink.send(Json.bytes(event));
             }
+            watches.remove(stream);
+            stream.stop();
+        } catch (RuntimeException e) {
+            LOG.error("Internal error in a watch of {}", served.type().resource(), e);
             watches.remove(stream);
             stream.stop();
         }

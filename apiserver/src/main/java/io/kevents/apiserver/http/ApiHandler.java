@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApiHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiHandler.class);
+
     private final Registry registry;
     private final Discovery discovery;
     private final PatchFunction patcher;
@@ -42,6 +44,10 @@ public final class ApiHandler {
             return Response.error(e);
         } catch (Json.InvalidJsonException e) {
             return Response.error(ApiException.badRequest("the request body is not valid JSON: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // A bug of ours: answer with a Status, never hang or show a stack trace; log once, here.
+            LOG.error("Internal error answering {} {}", request.method(), request.path(), e);
+            return Response.error(ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 

@@ -60,12 +60,63 @@ public final class EventStrategy implements ResourceStrategy {
         return Json.tree(EventConversion.toCore(event));
     }
 
+    /**
+     * The served form, with the fields Kubernetes always writes even when empty (Go's {@code omitempty} does not
+     * apply to its time types, and some string fields have no {@code omitempty}): strict clients such as the
+     * official Java client's models require them.
+     */
     @Override
     public ObjectNode toServed(ObjectNode stored, ResourceType served) {
-        if (!isEventsV1(served)) {
-            return stored;
+        if (isEventsV1(served)) {
+            ObjectNode event = Json.tree(EventConversion.toEventsV1(Json.value(stored, Event.class)));
+            for (String field : List.of("eventTime", "deprecatedFirstTimestamp", "deprecatedLastTimestamp")) {
+                putNullIfAbsent(event, field);
+            }
+            return event;
         }
-        return Json.tree(EventConversion.toEventsV1(Json.value(stored, Event.class)));
+        ObjectNode event = stored.deepCopy();
+        for (String field : List.of("firstTimestamp", "lastTimestamp", "eventTime")) {
+            putNullIfAbsent(event, field);
+        }
+        for (String field : List.of("reportingComponent", "reportingInstance")) {
+            if (!event.has(field) || event.get(field).isNull()) {
+                event.put(field, "");
+            }
+        }
+        return event;
+    }
+
+    /** Time fields at their wire precision: seconds for Time, microseconds for MicroTime. */
+    @Override
+    public void normalize(ObjectNode event) {
+        for (String field : List.of("firstTimestamp", "lastTimestamp")) {
+            reformat(event, field, false);
+        }
+        reformat(event, "eventTime", true);
+        if (event.get("series") instanceof ObjectNode series) {
+            reformat(series, "lastObservedTime", true);
+        }
+    }
+
+    private static void reformat(ObjectNode node, String field, boolean micro) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString() || value.asString().isEmpty()) {
+            return;
+        }
+        try {
+            java.time.Instant instant = io.kevents.model.KubeTime.parse(value.asString());
+            node.put(field, micro ? io.kevents.model.KubeTime.formatMicroTime(instant)
+                    : io.kevents.model.KubeTime.formatTime(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw io.kevents.apiserver.http.ApiException.badRequest("invalid time in " + field + ": \""
+                    + value.asString() + "\" is not RFC 3339");
+        }
+    }
+
+    private static void putNullIfAbsent(ObjectNode node, String field) {
+        if (!node.has(field)) {
+            node.putNull(field);
+        }
     }
 
     @Override

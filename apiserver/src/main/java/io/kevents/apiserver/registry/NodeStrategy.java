@@ -34,6 +34,26 @@ public final class NodeStrategy implements ResourceStrategy {
         return FIELD_LABELS;
     }
 
+    private static final java.util.List<String> NODE_INFO_FIELDS = java.util.List.of("machineID", "systemUUID",
+            "bootID", "kernelVersion", "osImage", "containerRuntimeVersion", "kubeletVersion", "kubeProxyVersion",
+            "operatingSystem", "architecture");
+
+    /** nodeInfo's strings are always written by Kubernetes, empty or not; strict clients require them. */
+    @Override
+    public ObjectNode toServed(ObjectNode stored, ResourceType served) {
+        if (!(stored.path("status").get("nodeInfo") instanceof ObjectNode)) {
+            return stored;
+        }
+        ObjectNode node = stored.deepCopy();
+        ObjectNode info = (ObjectNode) node.path("status").get("nodeInfo");
+        for (String field : NODE_INFO_FIELDS) {
+            if (!info.has(field) || info.get(field).isNull()) {
+                info.put(field, "");
+            }
+        }
+        return node;
+    }
+
     /** The node's status.phase is not used by Kubernetes any more; nothing to default. */
     @Override
     public void prepareForCreate(ObjectNode node, java.time.Instant now) {

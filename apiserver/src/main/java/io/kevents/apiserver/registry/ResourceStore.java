@@ -124,7 +124,11 @@ public final class ResourceStore {
     /** The field selector in stored names, checked against what the served version supports. */
     public FieldSelector convertFields(ResourceType served, FieldSelector fields) {
         UnaryOperator<String> conversion = label -> strategy.convertFieldLabel(label, served);
-        return fields.convert(conversion, strategy.fieldLabels());
+        try {
+            return fields.convert(conversion, strategy.fieldLabels());
+        } catch (io.kevents.apiserver.selection.SelectorException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     /** Whether a stored object matches the request's label selector and the (converted) field selector. */
@@ -163,6 +167,7 @@ public final class ResourceStore {
     /** Creates {@code given} (served version) in {@code namespace}; returns it as stored, in the served version. */
     public ObjectNode create(ResourceType served, String namespace, ObjectNode given, boolean dryRun) {
         ObjectNode object = stamped(strategy.toStored(given.deepCopy(), served));
+        strategy.normalize(object);
         ObjectNode meta = Json.objectAt(object, "metadata");
         setNamespace(served, namespace, meta);
         String name = meta.path("name").asString("");
@@ -241,6 +246,7 @@ public final class ResourceStore {
                         "the object has been modified; please apply your changes to the latest version and try again");
             }
             ObjectNode updated = stamped(change.apply(current.object().deepCopy()));
+            strategy.normalize(updated);
             ObjectNode meta = Json.objectAt(updated, "metadata");
             ObjectNode oldMeta = (ObjectNode) current.object().get("metadata");
             meta.set("uid", oldMeta.get("uid"));

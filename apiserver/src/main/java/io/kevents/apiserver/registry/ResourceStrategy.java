@@ -28,6 +28,13 @@ public interface ResourceStrategy {
         return stored;
     }
 
+    /**
+     * Brings what a client sent to the form the server keeps, as decoding into Kubernetes' types does (timestamps
+     * to their precision, say). Runs on every create and update.
+     */
+    default void normalize(ObjectNode object) {
+    }
+
     /** Sets defaults and applies admission to a new object (stored form). */
     default void prepareForCreate(ObjectNode object, Instant now) {
     }
