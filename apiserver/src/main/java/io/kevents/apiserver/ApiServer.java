@@ -183,10 +183,17 @@ public final class ApiServer implements AutoCloseable {
         WatchStream stream = new WatchStream(served.type(), served.store(), changes, namespace, selection, sink, table,
                 request.param("includeObject"), request.flag("allowWatchBookmarks"), config.clock());
         watches.add(stream);
-        onClientGone.accept(ignored -> {
+        try {
+            onClientGone.accept(ignored -> {
+                watches.remove(stream);
+                stream.stop();
+            });
+        } catch (IllegalStateException clientAlreadyGone) {
+            // The client closed the connection before the watch started: nothing to serve.
             watches.remove(stream);
             stream.stop();
-        });
+            return;
+        }
         try {
             stream.start(timeout);
         } catch (ApiException e) {

@@ -51,8 +51,13 @@ public interface ResourceStrategy {
                 ObjectNode meta = (ObjectNode) updated.get("metadata");
                 ObjectNode oldMeta = (ObjectNode) old.get("metadata");
                 if (meta != null && oldMeta != null) {
-                    meta.set("labels", oldMeta.get("labels"));
-                    meta.set("annotations", oldMeta.get("annotations"));
+                    for (String field : java.util.List.of("labels", "annotations")) {
+                        if (oldMeta.has(field)) {
+                            meta.set(field, oldMeta.get(field));
+                        } else {
+                            meta.remove(field);
+                        }
+                    }
                 }
             } else if (old.has("status")) {
                 updated.set("status", old.get("status"));

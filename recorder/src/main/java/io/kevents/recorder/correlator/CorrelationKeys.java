@@ -61,6 +61,31 @@ final class CorrelationKeys {
         }
     }
 
+    /**
+     * The spam key of client-go before v0.32: source and object, without the type, so all of an object's events
+     * share one budget.
+     */
+    record SourceObject(Spam of) {
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof SourceObject that)) {
+                return false;
+            }
+            Spam a = of;
+            Spam b = that.of;
+            return Objects.equals(a.object.name(), b.object.name()) && Objects.equals(a.object.uid(), b.object.uid())
+                    && Objects.equals(a.object.namespace(), b.object.namespace())
+                    && Objects.equals(a.object.kind(), b.object.kind())
+                    && Objects.equals(a.object.apiVersion(), b.object.apiVersion())
+                    && Objects.equals(a.component, b.component) && Objects.equals(a.host, b.host);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(of.object.name(), of.object.uid(), of.object.namespace(), of.component, of.host);
+        }
+    }
+
     /** Similar events: same source, object, type, reason and reporter; the message may differ. */
     static final class Aggregate {
         final Spam base;

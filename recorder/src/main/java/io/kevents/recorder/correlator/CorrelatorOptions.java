@@ -12,9 +12,12 @@ import java.time.Duration;
  * @param spamFilterEnabled   whether the per source+object+type rate limit applies (client-go cannot turn it off)
  * @param spamBurst           writes allowed at once per source+object+type (client-go: 25)
  * @param spamRefillInterval  one more write allowed per this interval (client-go: 5 min)
+ * @param spamKeyByType       whether Normal and Warning events about an object have separate budgets (client-go
+ *                            v0.32 and later) or share one (earlier releases, e.g. the kubelet of Kubernetes 1.20)
  */
 public record CorrelatorOptions(int cacheSize, int aggregateMaxEvents, Duration aggregateWindow,
-                                boolean spamFilterEnabled, int spamBurst, Duration spamRefillInterval) {
+                                boolean spamFilterEnabled, int spamBurst, Duration spamRefillInterval,
+                                boolean spamKeyByType) {
 
     public CorrelatorOptions {
         if (cacheSize < 1 || aggregateMaxEvents < 1 || spamBurst < 1) {
@@ -27,12 +30,18 @@ public record CorrelatorOptions(int cacheSize, int aggregateMaxEvents, Duration 
 
     /** client-go's defaults. */
     public static CorrelatorOptions defaults() {
-        return new CorrelatorOptions(4096, 10, Duration.ofMinutes(10), true, 25, Duration.ofMinutes(5));
+        return new CorrelatorOptions(4096, 10, Duration.ofMinutes(10), true, 25, Duration.ofMinutes(5), true);
     }
 
     /** These options without the spam filter. */
     public CorrelatorOptions withoutSpamFilter() {
         return new CorrelatorOptions(cacheSize, aggregateMaxEvents, aggregateWindow, false, spamBurst,
-                spamRefillInterval);
+                spamRefillInterval, spamKeyByType);
+    }
+
+    /** These options with the spam budget kept per event type ({@code true}) or shared by all types. */
+    public CorrelatorOptions withSpamKeyByType(boolean byType) {
+        return new CorrelatorOptions(cacheSize, aggregateMaxEvents, aggregateWindow, spamFilterEnabled, spamBurst,
+                spamRefillInterval, byType);
     }
 }
