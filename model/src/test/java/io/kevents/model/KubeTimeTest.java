@@ -26,4 +26,14 @@ class KubeTimeTest {
         assertThat(KubeTime.parse("2021-09-15T19:13:20+08:00")).isEqualTo(Instant.parse("2021-09-15T11:13:20Z"));
         assertThat(KubeTime.parse("")).isNull();
     }
+
+    @Test
+    void recognisesCanonicalText() {
+        assertThat(KubeTime.isCanonical("2021-09-15T11:13:20Z", false)).isTrue();
+        assertThat(KubeTime.isCanonical("2021-09-15T11:13:20.123456Z", true)).isTrue();
+        assertThat(KubeTime.isCanonical("2021-09-15T11:13:20.123Z", false)).isFalse();
+        assertThat(KubeTime.isCanonical("2021-09-15T11:13:20+08:00", false)).isFalse();
+        assertThat(KubeTime.isCanonical("2021-09-15T11:13:20Z", true)).isFalse();
+        assertThat(KubeTime.isCanonical("2021-09-15 11:13:20Z", false)).isFalse();
+    }
 }

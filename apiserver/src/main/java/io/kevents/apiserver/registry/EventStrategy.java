@@ -74,7 +74,9 @@ public final class EventStrategy implements ResourceStrategy {
             }
             return event;
         }
-        ObjectNode event = stored.deepCopy();
+        // Only top-level fields are added: a shallow copy keeps the stored tree as it is without copying it all.
+        ObjectNode event = Json.object();
+        event.setAll(stored);
         for (String field : List.of("firstTimestamp", "lastTimestamp", "eventTime")) {
             putNullIfAbsent(event, field);
         }
@@ -100,7 +102,8 @@ public final class EventStrategy implements ResourceStrategy {
 
     private static void reformat(ObjectNode node, String field, boolean micro) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isString() || value.asString().isEmpty()) {
+        if (value == null || !value.isString() || value.asString().isEmpty()
+                || io.kevents.model.KubeTime.isCanonical(value.asString(), micro)) {
             return;
         }
         try {

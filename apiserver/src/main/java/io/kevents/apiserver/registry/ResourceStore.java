@@ -164,9 +164,12 @@ public final class ResourceStore {
 
     // ---------------------------------------------------------------- writes
 
-    /** Creates {@code given} (served version) in {@code namespace}; returns it as stored, in the served version. */
+    /**
+     * Creates {@code given} (served version) in {@code namespace}; returns it as stored, in the served version.
+     * {@code given} becomes the server's: callers pass a tree they do not use afterwards (a parsed request body).
+     */
     public ObjectNode create(ResourceType served, String namespace, ObjectNode given, boolean dryRun) {
-        ObjectNode object = stamped(strategy.toStored(given.deepCopy(), served));
+        ObjectNode object = stamped(strategy.toStored(given, served));
         strategy.normalize(object);
         ObjectNode meta = Json.objectAt(object, "metadata");
         setNamespace(served, namespace, meta);
