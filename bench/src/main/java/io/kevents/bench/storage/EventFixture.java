@@ -64,12 +64,24 @@ final class EventFixture {
         }
         json.append("\"}");
         byte[] value = json.toString().getBytes(StandardCharsets.UTF_8);
-        Attributes attributes = Attributes.of(
-                "involvedObject.uid", uid,
-                "involvedObject.name", podName,
-                "involvedObject.kind", "Pod",
-                "involvedObject.namespace", namespace);
+        Attributes attributes = attributesOf(pod, uid, podName, namespace);
         return new Event(key, value, attributes, uid);
+    }
+
+    /** The events of one pod share their attributes: build them once per pod (per thread). */
+    private final ThreadLocal<Object[]> lastPod = ThreadLocal.withInitial(() -> new Object[] {-1L, null});
+
+    private Attributes attributesOf(long pod, String uid, String podName, String namespace) {
+        Object[] last = lastPod.get();
+        if ((long) last[0] != pod) {
+            last[0] = pod;
+            last[1] = Attributes.of(
+                    "involvedObject.uid", uid,
+                    "involvedObject.name", podName,
+                    "involvedObject.kind", "Pod",
+                    "involvedObject.namespace", namespace);
+        }
+        return (Attributes) last[1];
     }
 
     /** The involved object's uid of event {@code i}. */

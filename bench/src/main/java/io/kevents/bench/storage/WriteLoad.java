@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Closed-loop writers: each creates a new 1 KiB event, waits for the acknowledgement, and goes again, so "64
@@ -25,15 +26,30 @@ import java.util.function.BooleanSupplier;
  */
 final class WriteLoad {
 
-    private final KeyValueStore store;
-    private final EventFixture fixture;
-    private final Duration ttl;
+    private final Function<Long, CompletableFuture<?>> write;
+    private final int writesPerRequest;
     private final AtomicLong sequence;
 
+    /** Creates of the fixture's events (each with {@code ttl}) in {@code store}. */
     WriteLoad(KeyValueStore store, EventFixture fixture, Duration ttl, AtomicLong sequence) {
-        this.store = store;
-        this.fixture = fixture;
-        this.ttl = ttl;
+        this(i -> {
+            EventFixture.Event e = fixture.event(i);
+            return store.create(e.key(), e.value(), e.attributes(), ttl).thenApply(r -> {
+                if (!(r instanceof WriteResult.Written)) {
+                    throw new IllegalStateException("unexpected " + r);
+                }
+                return r;
+            });
+        }, 1, sequence);
+    }
+
+    /**
+     * Any write: {@code write} starts request number {@code i}; each request carries {@code writesPerRequest}
+     * writes (a transaction of several puts counts as several).
+     */
+    WriteLoad(Function<Long, CompletableFuture<?>> write, int writesPerRequest, AtomicLong sequence) {
+        this.write = write;
+        this.writesPerRequest = writesPerRequest;
         this.sequence = sequence;
     }
 
@@ -83,21 +99,21 @@ final class WriteLoad {
                         finished.countDown();
                         return;
                     }
-                    EventFixture.Event e = fixture.event(sequence.getAndIncrement());
+                    long i = sequence.getAndIncrement();
                     long start = System.nanoTime();
-                    CompletableFuture<WriteResult> write;
+                    CompletableFuture<?> request;
                     try {
-                        write = store.create(e.key(), e.value(), e.attributes(), ttl);
+                        request = write.apply(i);
                     } catch (RuntimeException ex) {
-                        write = CompletableFuture.failedFuture(ex);
+                        request = CompletableFuture.failedFuture(ex);
                     }
-                    write.whenCompleteAsync((r, t) -> {
+                    request.whenCompleteAsync((r, t) -> {
                         long done = System.nanoTime();
-                        if (t != null || !(r instanceof WriteResult.Written)) {
-                            failure.compareAndSet(null, t != null ? t : new IllegalStateException("unexpected " + r));
+                        if (t != null) {
+                            failure.compareAndSet(null, t);
                         } else if (start >= measureFromNanos) {
                             recorder.recordValue(Math.max(1, (done - start) / 1000));
-                            counted.incrementAndGet();
+                            counted.addAndGet(writesPerRequest);
                         }
                         next();
                     }, harness);

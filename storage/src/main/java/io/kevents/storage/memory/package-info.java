@@ -1,0 +1,2 @@
+/** The in-memory store, for fast unit tests. */
+package io.kevents.storage.memory;

@@ -1,0 +1,31 @@
+package io.kevents.storage;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeysTest {
+
+    @Property
+    void compareIsTheOrderOfUtf8Bytes(@ForAll @StringLength(max = 8) String a, @ForAll @StringLength(max = 8) String b) {
+        int bytes = Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        assertThat(Integer.signum(Keys.compare(a, b))).isEqualTo(Integer.signum(bytes));
+    }
+
+    @Property
+    void everyKeyWithThePrefixSortsBeforeThePrefixEnd(@ForAll @StringLength(min = 1, max = 6) String prefix,
+                                                       @ForAll @StringLength(max = 6) String rest) {
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] end = Keys.prefixEnd(p);
+        byte[] key = (prefix + rest).getBytes(StandardCharsets.UTF_8);
+        if (end != null) {
+            assertThat(Arrays.compareUnsigned(key, end)).isNegative();
+            assertThat(Arrays.compareUnsigned(p, end)).isNegative();
+        }
+    }
+}
