@@ -125,7 +125,6 @@ public final class ApiHandler {
             }
             case "PUT" -> {
                 requireName(info);
-                ObjectNode before = null;
                 yield Response.json(200, served.store().update(type, namespace, info.name(),
                         Json.parseObject(request.body()), info.subresource(), request.dryRun()));
             }

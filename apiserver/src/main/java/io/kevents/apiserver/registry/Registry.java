@@ -138,9 +138,4 @@ public final class Registry {
         }
         return deleted;
     }
-
-    /** The TTL of events, for diagnostics. */
-    public Duration eventTtl() {
-        return find("", "v1", "events").orElseThrow().store().strategy().ttl();
-    }
 }
