@@ -3,6 +3,7 @@ package io.kevents.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -381,6 +383,31 @@ class KubectlTest {
                 .isEqualTo("node/" + node + (binary == KubectlBinary.V1_20 ? " labeled\n" : " unlabeled\n"));
         assertThat(cluster.client().nodes().withName(node).get().getMetadata().getLabels())
                 .doesNotContainKey("disktype");
+    }
+
+    /** kubectl 1.32 sends these two as protobuf (and 1.20 as JSON); both must land as the same objects. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(KubectlBinary.class)
+    void createNamespaceAndConfigMap(KubectlBinary binary, @TempDir Path work) throws IOException {
+        String namespace = "created-" + binary.tag();
+        Kubectl kubectl = cluster.kubectl(binary, work);
+        Path blob = work.resolve("blob.bin");
+        Files.write(blob, new byte[] {0, 1, (byte) 0xff, 'x'});
+
+        assertThat(kubectl.run("create", "namespace", namespace).succeeded().stdout())
+                .isEqualTo("namespace/" + namespace + " created\n");
+        assertThat(kubectl.run("create", "configmap", "settings", "-n", namespace, "--from-literal=mode=fast",
+                "--from-file=blob=" + blob).succeeded().stdout()).isEqualTo("configmap/settings created\n");
+
+        assertThat(cluster.client().namespaces().withName(namespace).get().getStatus().getPhase())
+                .isEqualTo("Active");
+        ConfigMap settings = cluster.client().configMaps().inNamespace(namespace).withName("settings").get();
+        assertThat(settings.getData()).containsExactly(Map.entry("mode", "fast"));
+        assertThat(Base64.getDecoder().decode(settings.getBinaryData().get("blob")))
+                .isEqualTo(new byte[] {0, 1, (byte) 0xff, 'x'});
+        Background.Result again = kubectl.run("create", "namespace", namespace);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.stderr()).contains("namespaces \"" + namespace + "\" already exists");
     }
 
     @ParameterizedTest(name = "{0}")

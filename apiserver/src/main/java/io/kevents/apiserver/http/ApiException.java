@@ -107,12 +107,9 @@ public final class ApiException extends RuntimeException {
         return new ApiException(410, "Expired", message, null, null, null, List.of());
     }
 
-    /** 415 UnsupportedMediaType. */
-    public static ApiException unsupportedMediaType(String contentType) {
-        return new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
-                + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
-                + "application/apply-patch+yaml, application/strategic-merge-patch+json (got " + contentType + ")",
-                null, null, null, List.of());
+    /** 415 UnsupportedMediaType: a body in a format, or of a type, the server does not read. */
+    public static ApiException unsupportedMediaType(String message) {
+        return new ApiException(415, "UnsupportedMediaType", message, null, null, null, List.of());
     }
 
     /** 500 InternalError (a storage failure, say); the message must not leak internals beyond a summary. */

@@ -120,13 +120,13 @@ public final class ApiHandler {
                 if (type.namespaced()) {
                     registry.requireNamespace(namespace);
                 }
-                yield Response.json(201, served.store().create(type, namespace, Json.parseObject(request.body()),
+                yield Response.json(201, served.store().create(type, namespace, request.bodyObject(),
                         request.dryRun()));
             }
             case "PUT" -> {
                 requireName(info);
                 yield Response.json(200, served.store().update(type, namespace, info.name(),
-                        Json.parseObject(request.body()), info.subresource(), request.dryRun()));
+                        request.bodyObject(), info.subresource(), request.dryRun()));
             }
             case "PATCH" -> {
                 requireName(info);
@@ -196,7 +196,7 @@ public final class ApiHandler {
 
     private Response bind(Request request, Registry.Served served, String namespace, String name) {
         ResourceType type = served.type();
-        ObjectNode binding = Json.parseObject(request.body());
+        ObjectNode binding = request.bodyObject();
         String node = binding.path("target").path("name").asString("");
         if (node.isEmpty()) {
             throw ApiException.invalid("", "Binding", name, List.of(new ApiException.Cause("FieldValueRequired",
@@ -219,7 +219,7 @@ public final class ApiHandler {
 
     private Response delete(Request request, Registry.Served served, String namespace, String name) {
         ResourceType type = served.type();
-        ObjectNode options = request.body().length == 0 ? Json.object() : Json.parseObject(request.body());
+        ObjectNode options = request.body().length == 0 ? Json.object() : request.bodyObject();
         boolean dryRun = request.dryRun() || options.path("dryRun").isArray() && !options.path("dryRun").isEmpty();
         ObjectNode deleted = type.resource().equals("namespaces") && type.group().isEmpty()
                 ? registry.deleteNamespace(name, dryRun)
