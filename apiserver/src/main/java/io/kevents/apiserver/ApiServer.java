@@ -14,6 +14,9 @@ import io.kevents.apiserver.watch.ChangeCache;
 import io.kevents.apiserver.watch.WatchSink;
 import io.kevents.apiserver.watch.WatchStream;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -23,10 +26,19 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
     private final Registry registry;
     private final ApiHandler handler;
     private final Vertx vertx;
-    private final HttpServer server;
+    /** One server per event loop, all on one port: Vert.x spreads the connections over them. */
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private final Set<WatchStream> watches = ConcurrentHashMap.newKeySet();
     private final Map<ResourceStore, ChangeCache> changeCaches = new ConcurrentHashMap<>();
@@ -68,13 +81,52 @@ public final class ApiServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2,
-                Runtime.getRuntime().availableProcessors())));
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                .setMaxWebSocketFrameSize(16 * 1024 * 1024));
-        server.requestHandler(this::onRequest);
-        server.listen().toCompletionStage().toCompletableFuture().join();
-        this.address = config.host() + ":" + server.actualPort();
+        int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        this.address = config.host() + ":" + listen(eventLoops);
+    }
+
+    /**
+     * One server per event loop, all on one port (Vert.x hands each accepted connection to the next), each deployed
+     * as its own verticle instance so that it gets its own event loop. Vert.x would give each server a different
+     * port for port 0, so for "any port" a free one is picked first (again, should another process take it first).
+     */
+    private int listen(int instances) {
+        if (config.port() != 0) {
+            return listen(config.port(), instances);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return listen(freePort(), instances);
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof BindException) || attempt == 3) {
+                    throw e;
+                }
+                servers.clear();
+            }
+        }
+    }
+
+    private int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on " + config.host(), e);
+        }
+    }
+
+    private int listen(int port, int instances) {
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(port)
+                .setMaxWebSocketFrameSize(16 * 1024 * 1024);
+        vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                HttpServer server = vertx.createHttpServer(options).requestHandler(ApiServer.this::onRequest);
+                servers.add(server);
+                return server.listen();
+            }
+        }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture().join();
+        return servers.get(0).actualPort();
     }
 
     /** Starts serving {@code registry} (creating the system namespaces first). */
@@ -87,7 +139,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** The port listened on. */
     public int port() {
-        return server.actualPort();
+        return servers.get(0).actualPort();
     }
 
     /** {@code http://host:port}. */
@@ -103,7 +155,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         watches.forEach(WatchStream::stop);
-        server.close().toCompletionStage().toCompletableFuture().join();
+        servers.forEach(server -> server.close().toCompletionStage().toCompletableFuture().join());
         vertx.close().toCompletionStage().toCompletableFuture().join();
         workers.shutdown();
         try {
@@ -264,12 +316,17 @@ public final class ApiServer implements AutoCloseable {
         response.end(Buffer.buffer(answer.body()));
     }
 
-    /** Chunked HTTP: one event per line, flushed at once. */
+    /**
+     * Chunked HTTP: one event per line. Lines that arrive while a write is waiting for the event loop join that
+     * write, so a thousand busy watches cost far fewer writes (and system calls) than events.
+     */
     private static final class ChunkedSink implements WatchSink {
         private final HttpServerResponse response;
         private final Context context;
         private final AtomicInteger buffered = new AtomicInteger();
         private volatile boolean ended;
+        /** Lines not yet handed to the event loop; non-null while a write is scheduled. Guarded by this. */
+        private Buffer pending;
 
         ChunkedSink(HttpServerResponse response, Context context) {
             this.response = response;
@@ -278,20 +335,48 @@ public final class ApiServer implements AutoCloseable {
 
         @Override
         public boolean send(byte[] event) {
+            return sendAll(List.of(event));
+        }
+
+        @Override
+        public boolean sendAll(List<byte[]> events) {
             if (ended || response.closed()) {
                 return false;
             }
-            if (buffered.addAndGet(event.length + 1) > MAX_WATCH_BUFFER_BYTES) {
+            int length = 0;
+            for (byte[] event : events) {
+                length += event.length + 1;
+            }
+            if (buffered.addAndGet(length) > MAX_WATCH_BUFFER_BYTES) {
                 return false;
             }
-            Buffer line = Buffer.buffer(event.length + 1).appendBytes(event).appendByte((byte) '\n');
-            context.runOnContext(ignored -> {
-                buffered.addAndGet(-line.length());
-                if (!response.ended() && !response.closed()) {
-                    response.write(line);
+            boolean scheduled;
+            synchronized (this) {
+                scheduled = pending != null;
+                if (!scheduled) {
+                    pending = Buffer.buffer(length);
                 }
-            });
+                for (byte[] event : events) {
+                    pending.appendBytes(event).appendByte((byte) '\n');
+                }
+            }
+            if (!scheduled) {
+                context.runOnContext(ignored -> flush());
+            }
             return true;
+        }
+
+        /** Writes what accumulated since the write was scheduled: a busy event loop writes bigger, fewer chunks. */
+        private void flush() {
+            Buffer lines;
+            synchronized (this) {
+                lines = pending;
+                pending = null;
+            }
+            buffered.addAndGet(-lines.length());
+            if (!response.ended() && !response.closed()) {
+                response.write(lines);
+            }
         }
 
         @Override

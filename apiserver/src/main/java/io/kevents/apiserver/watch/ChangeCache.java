@@ -5,6 +5,7 @@ import io.kevents.apiserver.registry.ResourceStore;
 import io.kevents.apiserver.registry.ResourceType;
 import io.kevents.storage.KeyValue;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +34,7 @@ public final class ChangeCache {
         private final ObjectNode stored;
         private final ObjectNode served;
         private byte[] object;
+        private final Map<String, byte[]> events = new HashMap<>(4);
 
         Change(ObjectNode stored, ObjectNode served) {
             this.stored = stored;
@@ -49,11 +51,18 @@ public final class ChangeCache {
             return served;
         }
 
-        /** {@code {"type":<type>,"object":<served>}}, serialized once per change and type. */
+        /**
+         * {@code {"type":<type>,"object":<served>}}, serialized once per change and type and shared by every watch
+         * that sends it (callers must not modify the array).
+         */
         public synchronized byte[] event(String type) {
             if (object == null) {
                 object = Json.bytes(served);
             }
+            return events.computeIfAbsent(type, this::wrap);
+        }
+
+        private byte[] wrap(String type) {
             byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
             byte[] event = new byte[head.length + object.length + 1];
             System.arraycopy(head, 0, event, 0, head.length);

@@ -14,6 +14,7 @@ import io.kevents.storage.WatchEvent;
 import io.kevents.storage.WatchListener;
 import io.kevents.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +75,9 @@ public final class WatchStream implements WatchListener {
             ListPage initial = store.list(type, namespace, new ListRequest(request.labels(), request.fields(), 0,
                     null, null, null));
             for (ObjectNode object : initial.items()) {
-                visible.add(keyOf(object));
+                if (selects()) {
+                    visible.add(keyOf(object));
+                }
                 if (!send("ADDED", object)) {
                     return;
                 }
@@ -115,36 +118,59 @@ public final class WatchStream implements WatchListener {
 
     @Override
     public synchronized void onEvents(List<WatchEvent> events) {
+        List<byte[]> batch = new ArrayList<>(events.size());
         for (WatchEvent event : events) {
             if (ended) {
                 return;
             }
             ChangeCache.Change change = changes.get(event.kv(), type, store);
-            String key = event.kv().key();
-            boolean matches = !selects() || store.matches(change.stored(), request, fields);
-            boolean wasVisible = visible.contains(key);
-            String eventType;
-            if (event.type() == WatchEvent.Type.DELETE) {
-                if (!wasVisible && !matches) {
-                    continue;
-                }
-                visible.remove(key);
-                eventType = "DELETED";
-            } else if (matches) {
-                visible.add(key);
-                // Without a selector every object is visible, so anything not created is an update.
-                eventType = event.created() ? "ADDED" : wasVisible || !selects() ? "MODIFIED" : "ADDED";
-            } else if (wasVisible) {
-                visible.remove(key);
-                eventType = "DELETED";
-            } else {
+            String eventType = selects() ? selectedEventType(event, change) : everythingEventType(event);
+            if (eventType == null) {
                 continue;
             }
-            boolean sent = table ? send(eventType, change.served()) : sendBytes(change.event(eventType));
-            if (!sent) {
+            if (!table) {
+                batch.add(change.event(eventType));
+            } else if (!send(eventType, change.served())) {
                 return;
             }
         }
+        if (!batch.isEmpty() && !ended && !sink.sendAll(batch)) {
+            closeSlowOrGoneClient();
+        }
+    }
+
+    /** Without a selector every object is visible: no selection changes to track. */
+    private static String everythingEventType(WatchEvent event) {
+        if (event.type() == WatchEvent.Type.DELETE) {
+            return "DELETED";
+        }
+        return event.created() ? "ADDED" : "MODIFIED";
+    }
+
+    /**
+     * With a selector, objects entering the selection are ADDED and objects leaving it DELETED; {@code null} for a
+     * change the client does not see.
+     */
+    private String selectedEventType(WatchEvent event, ChangeCache.Change change) {
+        String key = event.kv().key();
+        boolean matches = store.matches(change.stored(), request, fields);
+        boolean wasVisible = visible.contains(key);
+        if (event.type() == WatchEvent.Type.DELETE) {
+            if (!wasVisible && !matches) {
+                return null;
+            }
+            visible.remove(key);
+            return "DELETED";
+        }
+        if (matches) {
+            visible.add(key);
+            return event.created() || !wasVisible ? "ADDED" : "MODIFIED";
+        }
+        if (wasVisible) {
+            visible.remove(key);
+            return "DELETED";
+        }
+        return null;
     }
 
     @Override
@@ -195,11 +221,15 @@ public final class WatchStream implements WatchListener {
 
     private boolean sendBytes(byte[] event) {
         if (!sink.send(event)) {
-            // The client is gone or too slow; it will watch again from the last resourceVersion it saw.
-            clock.schedule(Duration.ZERO, this::stop);
+            closeSlowOrGoneClient();
             return false;
         }
         return true;
+    }
+
+    /** The client is gone or too slow; it will watch again from the last resourceVersion it saw. */
+    private void closeSlowOrGoneClient() {
+        clock.schedule(Duration.ZERO, this::stop);
     }
 
     private String keyOf(ObjectNode object) {

@@ -27,10 +27,12 @@ import picocli.CommandLine.Option;
 @Command(name = "apiserver", mixinStandardHelpOptions = true)
 public final class ApiserverBenchmark implements Callable<Integer> {
 
-    @Option(names = "--scenarios", defaultValue = "creates,watch,describe", split = ",")
+    @Option(names = "--scenarios", defaultValue = "creates,watch,describe", split = ",",
+            description = "Which scenarios to run: creates, watch, describe (default: all).")
     Set<String> scenarios;
 
-    @Option(names = "--clients", defaultValue = "8,64", split = ",")
+    @Option(names = "--clients", defaultValue = "8,64", split = ",",
+            description = "Concurrent keep-alive clients of the create scenario (default: 8,64).")
     int[] clients;
 
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per run.")
@@ -46,19 +48,26 @@ public final class ApiserverBenchmark implements Callable<Integer> {
             description = "JVM options of the server processes.")
     String serverJvm;
 
-    @Option(names = "--watchers", defaultValue = "1000")
+    @Option(names = "--storage", defaultValue = "embedded",
+            description = "Store of the kevents server: embedded (durable, the default) or a store URI such as "
+                    + "memory: (no fsync; a diagnostic that separates the HTTP path from the disk).")
+    String storage;
+
+    @Option(names = "--watchers", defaultValue = "1000", description = "Concurrent watches of the watch scenario.")
     int watchers;
 
     @Option(names = "--watch-rate", defaultValue = "2000", description = "Events written per second while watched.")
     int watchRate;
 
-    @Option(names = "--watch-seconds", defaultValue = "10")
+    @Option(names = "--watch-seconds", defaultValue = "10", description = "Measured seconds of the watch scenario.")
     int watchSeconds;
 
-    @Option(names = "--describe-events", defaultValue = "1000000")
+    @Option(names = "--describe-events", defaultValue = "1000000",
+            description = "Events stored before the describe lookups are timed.")
     int describeEvents;
 
-    @Option(names = "--describe-pods", defaultValue = "10000")
+    @Option(names = "--describe-pods", defaultValue = "10000",
+            description = "Pods those events are spread over.")
     int describePods;
 
     public static void main(String[] args) {
@@ -96,7 +105,8 @@ public final class ApiserverBenchmark implements Callable<Integer> {
             }
             double[] k = median(kevents);
             double[] m = median(mock);
-            print("kevents (embedded, durable)", clientCount, k);
+            print(storage.equals("embedded") ? "kevents (embedded, durable)" : "kevents (" + storage + ")",
+                    clientCount, k);
             print("fabric8 kubernetes-server-mock (CRUD)", clientCount, m);
             System.out.printf("  ratio at %d clients: x%.1f creates/s%n", clientCount, k[0] / m[0]);
         }
@@ -114,15 +124,18 @@ public final class ApiserverBenchmark implements Callable<Integer> {
     }
 
     private void watch(Path work) throws Exception {
-        System.out.printf("%n== watch fan-out: %d watchers, %d events/s for %d s%n", watchers, watchRate, watchSeconds);
+        System.out.printf("%n== watch fan-out: %d watchers, %d events/s, %d s warm-up + %d s measured%n", watchers,
+                watchRate, warmupSeconds, watchSeconds);
         try (ServerProcess server = startKevents(work, "watch")) {
             createNamespace(server.port(), "watchbench");
             WatchFanOut.Result result = WatchFanOut.run(server.port(), watchers, watchRate,
-                    Duration.ofSeconds(watchSeconds));
+                    Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(watchSeconds));
             System.out.printf("written %,d events; deliveries %,d of %,d expected; watchers missing events: %d%n",
                     result.written(), result.deliveries(), result.expectedDeliveries(), result.incompleteWatchers());
             System.out.printf("delivery latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", result.p50Millis(),
                     result.p99Millis(), result.maxMillis());
+            System.out.printf("write (POST) latency meanwhile: p50 %.1f ms, p99 %.1f ms%n", result.writeP50Millis(),
+                    result.writeP99Millis());
         }
     }
 
@@ -160,8 +173,13 @@ public final class ApiserverBenchmark implements Callable<Integer> {
     private ServerProcess startKevents(Path work, String name) throws Exception {
         Path dir = work.resolve(name);
         int port = freePort();
-        return ServerProcess.start("kevents", jvmOptions(), "io.kevents.cli.Main", List.of("server", "--port",
-                Integer.toString(port), "--data-dir", dir.toString()), port, work.resolve(name + ".log"));
+        List<String> arguments = new ArrayList<>(List.of("server", "--port", Integer.toString(port), "--data-dir",
+                dir.toString()));
+        if (!storage.equals("embedded")) {
+            arguments.add("--storage=" + storage);
+        }
+        return ServerProcess.start("kevents", jvmOptions(), "io.kevents.cli.Main", arguments, port,
+                work.resolve(name + ".log"));
     }
 
     private ServerProcess startMock(Path work, String name) throws Exception {
