@@ -3,6 +3,7 @@ package io.kevents.recorder;
 import static io.kevents.recorder.Fixtures.pod;
 import static io.kevents.recorder.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.fabric8.kubernetes.api.model.EventSource;
@@ -107,6 +108,25 @@ class BetterThanClientGoTest {
             assertThat(lost.note()).isEqualTo("no fit for nginx");
         });
         assertThat(broadcaster.metrics().snapshot().dropped(DropReason.SHUTDOWN)).isEqualTo(1);
+    }
+
+    @Test
+    void closeReportsAWriteCutShortByTheDeadline() {
+        EventBroadcaster broadcaster = EventBroadcaster.create(settings(clock), SeriesOptions.clientGo());
+        broadcaster.startRecordingToSink(sink);
+        EventRecorder recorder = broadcaster.newRecorder("default-scheduler", "s-1");
+        sink.hold();
+        recorder.eventf(pod, null, EventType.NORMAL, "Scheduled", "Binding", "assigned %s to node-1", "nginx");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.heldWrites() == 1);
+
+        CloseReport report = broadcaster.close(Duration.ofMillis(300));
+
+        assertThat(report.undelivered()).singleElement().satisfies(lost -> {
+            assertThat(lost.reason()).isEqualTo("Scheduled");
+            assertThat(lost.why()).startsWith("not written before the close deadline");
+        });
+        assertThat(sink.events()).isEmpty();
+        sink.release();
     }
 
     @Test

@@ -28,10 +28,10 @@ public final class RecorderBenchmark implements Callable<Integer> {
     @Option(names = "--calls", defaultValue = "1000000", description = "Calls per run (default ${DEFAULT-VALUE}).")
     int calls;
 
-    @Option(names = "--pods", defaultValue = "1000")
+    @Option(names = "--pods", defaultValue = "1000", description = "Pods the calls are spread over.")
     int pods;
 
-    @Option(names = "--reasons", defaultValue = "10")
+    @Option(names = "--reasons", defaultValue = "10", description = "Reasons per pod (half Normal, half Warning).")
     int reasons;
 
     @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured runs per subject and thread count.")
@@ -40,7 +40,7 @@ public final class RecorderBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Measured runs per subject and thread count.")
     int rounds;
 
-    @Option(names = "--threads", defaultValue = "1,2", split = ",")
+    @Option(names = "--threads", defaultValue = "1,2", split = ",", description = "Recording thread counts to measure.")
     int[] threads;
 
     @Option(names = "--queue", defaultValue = "1048576,8192", split = ",",

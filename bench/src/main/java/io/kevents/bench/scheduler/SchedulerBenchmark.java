@@ -43,13 +43,15 @@ import picocli.CommandLine.Option;
 @Command(name = "scheduler", mixinStandardHelpOptions = true)
 public final class SchedulerBenchmark implements Callable<Integer> {
 
-    @Option(names = "--nodes", defaultValue = "1000")
+    @Option(names = "--nodes", defaultValue = "1000", description = "Hollow nodes (default: ${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--pods", defaultValue = "10000")
+    @Option(names = "--pods", defaultValue = "10000",
+            description = "Pods created pending, then scheduled (default: ${DEFAULT-VALUE}).")
     int pods;
 
-    @Option(names = "--kubernetes-version", defaultValue = "1.32")
+    @Option(names = "--kubernetes-version", defaultValue = "1.32",
+            description = "Version whose scheduler and kubelet behaviour (event texts) to use: 1.20 or 1.32.")
     String version;
 
     public static void main(String[] args) {

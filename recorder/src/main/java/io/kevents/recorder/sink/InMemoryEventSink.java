@@ -34,6 +34,7 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
     private final List<Map.Entry<Predicate<SinkCall>, SinkException>> failureRules = new ArrayList<>();
     private final AtomicLong resourceVersion = new AtomicLong();
     private boolean held;
+    private int heldWrites;
 
     // ---- events.k8s.io/v1
 
@@ -137,9 +138,17 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
         plannedFailures.clear();
     }
 
-    /** Holds every write until {@link #release()}: writer threads wait, recording goes on. */
+    /**
+     * Holds every write until {@link #release()}: writer threads wait, recording goes on. A held write whose thread
+     * is interrupted fails with a transport error.
+     */
     public synchronized void hold() {
         held = true;
+    }
+
+    /** Writes waiting in {@link #hold()} right now. */
+    public synchronized int heldWrites() {
+        return held ? heldWrites : 0;
     }
 
     /** Lets held writes proceed. */
@@ -206,14 +215,18 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
         }
     }
 
-    private void awaitRelease() {
-        while (held) {
-            try {
+    /** Waits while held; an interrupted wait fails the write, as an interrupted HTTP call would. */
+    private void awaitRelease() throws SinkException {
+        heldWrites++;
+        try {
+            while (held) {
                 wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SinkException.transport("interrupted while the sink was held", e);
+        } finally {
+            heldWrites--;
         }
     }
 

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -25,6 +28,8 @@ public final class SinkWriter<T extends PendingWrite> {
     private static final Logger LOG = LoggerFactory.getLogger(SinkWriter.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Duration WORKER_STOP_WAIT = Duration.ofSeconds(1);
+    private static final String CLOSE_DEADLINE = "not written before the close deadline";
 
     private final String name;
     private final KeyedWorkQueue<T> queue;
@@ -35,6 +40,8 @@ public final class SinkWriter<T extends PendingWrite> {
     private final AtomicLong failuresSinceLog = new AtomicLong();
     private volatile long closeDeadlineNanos = Long.MAX_VALUE;
     private volatile boolean stopped;
+    /** Writes that failed because close() stopped them, with why. */
+    private final Map<T, String> abandoned = new ConcurrentHashMap<>();
 
     /**
      * @param name        names the worker threads
@@ -102,11 +109,27 @@ public final class SinkWriter<T extends PendingWrite> {
         for (Thread worker : workers) {
             worker.interrupt();
         }
-        for (T item : queue.remaining()) {
-            undelivered.add(item.undelivered("not written before the close deadline"));
+        // Writes cut short by the interrupt end up in abandoned: wait for them, briefly, so the report is complete.
+        for (Thread worker : workers) {
+            joinBriefly(worker);
         }
-        metrics.dropped(DropReason.SHUTDOWN, undelivered.size());
+        // An item cut short may also still be waiting (a newer state of it was asked for): report it once.
+        Map<T, String> unwritten = new LinkedHashMap<>();
+        for (T item : queue.remaining()) {
+            unwritten.put(item, CLOSE_DEADLINE);
+        }
+        unwritten.putAll(abandoned);
+        metrics.dropped(DropReason.SHUTDOWN, unwritten.size());
+        unwritten.forEach((item, why) -> undelivered.add(item.undelivered(why)));
         return undelivered;
+    }
+
+    private static void joinBriefly(Thread worker) {
+        try {
+            worker.join(WORKER_STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void work() {
@@ -143,6 +166,12 @@ public final class SinkWriter<T extends PendingWrite> {
         if (delay.isPresent() && System.nanoTime() + delay.get().toNanos() < closeDeadlineNanos && !stopped) {
             metrics.retried();
             queue.retryAfter(item, delay.get());
+            return;
+        }
+        if (delay.isPresent()) {
+            // Worth retrying, but close()'s deadline came first (or cut this write short): report it from close().
+            abandoned.put(item, CLOSE_DEADLINE + " (" + failure.getMessage() + ")");
+            queue.gaveUp(item);
             return;
         }
         DropReason reason = retryPolicy.isRetryable(failure) ? DropReason.RETRIES_EXHAUSTED : DropReason.REJECTED;
