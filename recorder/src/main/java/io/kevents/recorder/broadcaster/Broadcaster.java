@@ -5,6 +5,7 @@ import io.kevents.recorder.RecordedEvent;
 import io.kevents.recorder.metrics.DropReason;
 import io.kevents.recorder.metrics.RecorderMetrics;
 import io.kevents.recorder.watcher.EventWatcher;
+import io.kevents.recorder.watcher.PartitionedWatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,13 +16,17 @@ import java.util.concurrent.locks.LockSupport;
  * and thread; {@link #publish} never blocks, whatever the watchers are doing: an event that does not fit in a
  * watcher's queue is dropped for that watcher and counted.
  *
- * <p>A watcher sees the events published after it was added, in publishing order per recording thread.
+ * <p>A watcher sees the events published after it was added, in publishing order per recording thread. A
+ * {@link PartitionedWatcher} gets a queue and thread per partition.
  */
 public final class Broadcaster {
 
     private final int queueCapacity;
     private final RecorderMetrics metrics;
+    /** Every loop (a partitioned watcher has several), for shutdown, flush and queue depth. */
     private final List<WatcherLoop> watchers = new CopyOnWriteArrayList<>();
+    /** Where {@link #publish} offers each event: one entry per started watcher. */
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
     private volatile boolean accepting = true;
 
     /**
@@ -37,17 +42,35 @@ public final class Broadcaster {
         metrics.addWatcherQueue(() -> watchers.stream().mapToLong(WatcherLoop::depth).sum());
     }
 
-    /** Starts delivering events to {@code watcher} on a thread called {@code name}. */
+    /**
+     * Starts delivering events to {@code watcher} on a thread called {@code name}, or, for a
+     * {@link PartitionedWatcher} with several partitions, on one thread and queue of {@code queueCapacity} events per
+     * partition ({@code name-p0}, {@code name-p1}, ...).
+     */
     public Watch startWatcher(String name, EventWatcher watcher) {
         if (!accepting) {
             throw new IllegalStateException("the broadcaster is shut down");
         }
-        WatcherLoop[] self = new WatcherLoop[1];
-        WatcherLoop loop = new WatcherLoop(name, watcher, queueCapacity, () -> watchers.remove(self[0]));
-        self[0] = loop;
-        watchers.add(loop);
-        loop.start();
-        return loop;
+        int partitions = watcher instanceof PartitionedWatcher partitioned ? partitioned.partitions() : 1;
+        if (partitions < 1) {
+            throw new IllegalArgumentException("a watcher needs at least one partition");
+        }
+        WatcherLoop[] loops = new WatcherLoop[partitions];
+        Route route = partitions == 1 ? new Single(loops) : new Partitioned((PartitionedWatcher) watcher, loops);
+        for (int i = 0; i < partitions; i++) {
+            WatcherLoop[] self = new WatcherLoop[1];
+            loops[i] = new WatcherLoop(partitions == 1 ? name : name + "-p" + i, watcher, queueCapacity, () -> {
+                watchers.remove(self[0]);
+                routes.remove(route);
+            });
+            self[0] = loops[i];
+        }
+        watchers.addAll(List.of(loops));
+        routes.add(route);
+        for (WatcherLoop loop : loops) {
+            loop.start();
+        }
+        return partitions == 1 ? loops[0] : new PartitionedWatch(name, loops);
     }
 
     /** Queues {@code event} for every watcher, without blocking. */
@@ -57,8 +80,8 @@ public final class Broadcaster {
             return RecordOutcome.DROPPED_SHUTDOWN;
         }
         RecordOutcome outcome = RecordOutcome.ACCEPTED;
-        for (WatcherLoop watcher : watchers) {
-            if (!watcher.offer(event)) {
+        for (Route route : routes) {
+            if (!route.offer(event)) {
                 metrics.dropped(DropReason.QUEUE_FULL);
                 outcome = RecordOutcome.DROPPED_QUEUE_FULL;
             }
@@ -115,5 +138,34 @@ public final class Broadcaster {
     /** Whether {@link #shutdown} has been called. */
     public boolean isShutdown() {
         return !accepting;
+    }
+
+    /** Which loop of a watcher gets an event. */
+    private sealed interface Route permits Single, Partitioned {
+        boolean offer(RecordedEvent event);
+    }
+
+    private record Single(WatcherLoop[] loops) implements Route {
+        @Override
+        public boolean offer(RecordedEvent event) {
+            return loops[0].offer(event);
+        }
+    }
+
+    private record Partitioned(PartitionedWatcher watcher, WatcherLoop[] loops) implements Route {
+        @Override
+        public boolean offer(RecordedEvent event) {
+            return loops[watcher.partitionOf(event)].offer(event);
+        }
+    }
+
+    /** A partitioned watcher's loops, stopped together. */
+    private record PartitionedWatch(String name, WatcherLoop[] loops) implements Watch {
+        @Override
+        public void stop() {
+            for (WatcherLoop loop : loops) {
+                loop.stop();
+            }
+        }
     }
 }

@@ -1,9 +1,7 @@
 package io.kevents.recorder.correlator;
 
 import io.kevents.recorder.RecordedEvent;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 
 /**
  * Folds bursts of similar events with different messages into one "(combined from similar events): ..." event,
@@ -21,12 +19,12 @@ final class EventAggregator {
 
     private final LruCache<CorrelationKeys.Aggregate, Record> records;
     private final int maxEvents;
-    private final Duration window;
+    private final long windowNanos;
 
     EventAggregator(CorrelatorOptions options) {
         this.records = new LruCache<>(options.cacheSize());
         this.maxEvents = options.aggregateMaxEvents();
-        this.window = options.aggregateWindow();
+        this.windowNanos = options.aggregateWindow().toNanos();
     }
 
     /**
@@ -41,27 +39,28 @@ final class EventAggregator {
     Aggregation aggregate(RecordedEvent event, CorrelationKeys.Spam base) {
         String message = event.noteText();
         CorrelationKeys.Aggregate key = new CorrelationKeys.Aggregate(base, event);
-        Instant now = event.time();
+        Instant time = event.time();
+        long now = time.getEpochSecond() * 1_000_000_000L + time.getNano();
         Record record = records.get(key);
-        if (record == null || Duration.between(record.lastSeen, now).compareTo(window) > 0) {
-            record = new Record();
+        if (record == null || now - record.lastSeen > windowNanos) {
+            record = new Record(maxEvents);
             records.put(key, record);
         }
         record.lastSeen = now;
-        if (record.messages.get(message) == null) { // a hit moves the message to the most recent end
-            record.messages.put(message, Boolean.TRUE);
-        }
-        if (record.messages.size() < maxEvents) {
+        if (!record.messages.seeAndCheckFull(message)) {
             return new Aggregation(new CorrelationKeys.Dedupe(base, event, message), message);
         }
-        record.messages.remove(record.messages.keySet().iterator().next());
         return new Aggregation(key, COMBINED_PREFIX + message);
     }
 
-    /** Distinct recent messages of one group, least recently seen first. */
+    /** One group of similar events: its recent distinct messages and when it was last seen. */
     private static final class Record {
-        /** Access-ordered: iteration starts at the least recently seen message. */
-        final LinkedHashMap<String, Boolean> messages = new LinkedHashMap<>(16, 0.75f, true);
-        Instant lastSeen;
+        final RecentMessages messages;
+        /** Epoch nanoseconds. */
+        long lastSeen;
+
+        Record(int maxEvents) {
+            this.messages = new RecentMessages(maxEvents);
+        }
     }
 }

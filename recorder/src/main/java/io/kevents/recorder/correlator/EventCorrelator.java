@@ -10,19 +10,21 @@ import java.util.List;
 /**
  * client-go's {@code EventCorrelator} for core/v1 events, in its order: aggregate similar events, then fold
  * identical ones into one object with a count, then apply the spam filter. Not thread-safe: the owning watcher
- * holds its lock around every call.
+ * holds this correlator's lock around every call.
  */
 final class EventCorrelator {
 
     private final EventAggregator aggregator;
     private final LruCache<Object, CorrelatedEvent> events;
     private final SpamFilter spamFilter;
-    private final EventNameGenerator names = new EventNameGenerator();
+    private final EventNameGenerator names;
     private final Object lock;
     private final LegacyEventSink sink;
     private final RecorderMetrics metrics;
 
-    EventCorrelator(CorrelatorOptions options, Object lock, LegacyEventSink sink, RecorderMetrics metrics) {
+    EventCorrelator(CorrelatorOptions options, EventNameGenerator names, Object lock, LegacyEventSink sink,
+                    RecorderMetrics metrics) {
+        this.names = names;
         this.aggregator = new EventAggregator(options);
         this.events = new LruCache<>(options.cacheSize());
         this.spamFilter = new SpamFilter(options);
