@@ -57,20 +57,4 @@ public final class Keys {
         }
         return null;
     }
-
-    /** Compares two keys in the stores' order: by UTF-8 bytes, which is the order of code points. */
-    public static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 }

@@ -12,12 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeysTest {
 
     @Property
-    void compareIsTheOrderOfUtf8Bytes(@ForAll @StringLength(max = 8) String a, @ForAll @StringLength(max = 8) String b) {
-        int bytes = Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-        assertThat(Integer.signum(Keys.compare(a, b))).isEqualTo(Integer.signum(bytes));
-    }
-
-    @Property
     void everyKeyWithThePrefixSortsBeforeThePrefixEnd(@ForAll @StringLength(min = 1, max = 6) String prefix,
                                                        @ForAll @StringLength(max = 6) String rest) {
         byte[] p = prefix.getBytes(StandardCharsets.UTF_8);

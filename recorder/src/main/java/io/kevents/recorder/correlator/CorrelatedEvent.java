@@ -19,9 +19,6 @@ import java.time.Instant;
  */
 final class CorrelatedEvent implements PendingWrite {
 
-    /** Creates attempted under fresh names after AlreadyExists before the write counts as rejected. */
-    private static final int MAX_RENAMES = 3;
-
     private final Object lock;
     private final LegacyEventSink sink;
     private final RecorderMetrics metrics;
@@ -105,27 +102,16 @@ final class CorrelatedEvent implements PendingWrite {
         }
     }
 
-    /**
-     * Creates the object. AlreadyExists means another recorder picked the same name: take a fresh one rather than
-     * patch someone else's event.
-     */
+    /** Creates the object, under a fresh name if another recorder took this one (see EventNameGenerator). */
     private void create(Event event) throws SinkException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                sink.create(event);
-                metrics.created();
-                return;
-            } catch (SinkException e) {
-                if (!e.isAlreadyExists() || attempt == MAX_RENAMES) {
-                    throw e;
-                }
-                String fresh = names.next(event.getInvolvedObject().getName(), firstTimestamp);
-                synchronized (lock) {
-                    name = fresh;
-                }
-                event.getMetadata().setName(fresh);
-            }
-        }
+        names.createUnderFreshNames(() -> sink.create(event), event.getInvolvedObject().getName(), firstTimestamp,
+                fresh -> {
+                    synchronized (lock) {
+                        name = fresh;
+                    }
+                    event.getMetadata().setName(fresh);
+                });
+        metrics.created();
     }
 
     private void patchOrCreate(Event event, CountPatch patch) throws SinkException {

@@ -24,9 +24,6 @@ import java.time.Instant;
  */
 final class Series implements PendingWrite {
 
-    /** Creates attempted under fresh names after AlreadyExists before the write counts as rejected. */
-    private static final int MAX_RENAMES = 3;
-
     final RecordedEvent first;
     private final Object lock;
     private final EventSink sink;
@@ -100,27 +97,15 @@ final class Series implements PendingWrite {
         }
     }
 
-    /**
-     * Creates the object. AlreadyExists means another recorder picked the same name (same object, same instant):
-     * patching that object would overwrite someone else's event, so this one takes a fresh name instead.
-     */
+    /** Creates the object, under a fresh name if another recorder took this one (see EventNameGenerator). */
     private void create(Event event) throws SinkException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                sink.create(event);
-                metrics.created();
-                return;
-            } catch (SinkException e) {
-                if (!e.isAlreadyExists() || attempt == MAX_RENAMES) {
-                    throw e;
-                }
-                String fresh = names.next(first.regarding().name(), first.time());
-                synchronized (lock) {
-                    name = fresh;
-                }
-                event.getMetadata().setName(fresh);
+        names.createUnderFreshNames(() -> sink.create(event), first.regarding().name(), first.time(), fresh -> {
+            synchronized (lock) {
+                name = fresh;
             }
-        }
+            event.getMetadata().setName(fresh);
+        });
+        metrics.created();
     }
 
     private void patchOrCreate(Event event, int countNow, Instant lastNow) throws SinkException {

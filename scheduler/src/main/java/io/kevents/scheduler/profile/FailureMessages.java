@@ -1,5 +1,6 @@
 package io.kevents.scheduler.profile;
 
+import io.kevents.model.GoStrings;
 import io.kevents.scheduler.framework.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ public final class FailureMessages {
         }
         List<String> entries = new ArrayList<>(byReason.size());
         byReason.forEach((reason, count) -> entries.add(count[0] + " " + reason));
-        entries.sort(FailureMessages::compareUtf8);
+        entries.sort(GoStrings::compare);
         return String.join(", ", entries);
     }
 
@@ -103,22 +104,6 @@ public final class FailureMessages {
             end += Character.charCount(codePoint);
         }
         return message.substring(0, end) + TRUNCATION_SUFFIX;
-    }
-
-    /** Compares as Go compares strings: by their UTF-8 bytes (equivalently, by code points). */
-    public static int compareUtf8(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     static int utf8Length(String text) {

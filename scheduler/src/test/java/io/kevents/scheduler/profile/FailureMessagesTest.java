@@ -94,13 +94,6 @@ class FailureMessagesTest {
     }
 
     @Test
-    void byte_order_puts_digits_before_upper_case_before_lower_case() {
-        List<String> words = new ArrayList<>(List.of("a", "B", "1", "é", "Z", "z"));
-        words.sort(FailureMessages::compareUtf8);
-        assertThat(words).containsExactly("1", "B", "Z", "a", "z", "é");
-    }
-
-    @Test
     void versions_1_25_to_1_29_end_with_a_double_period() {
         FailureMessages doublePeriod = new FailureMessages(FitErrorStyle.DOUBLE_PERIOD, true);
         Status cpu = Status.unschedulable("NodeResourcesFit", "Insufficient cpu");
