@@ -72,6 +72,47 @@ class EventConversionTest {
         assertThat(core.getInvolvedObject().getName()).isNotEqualTo("changed");
     }
 
+    @Test
+    void copiesEveryFieldAndShareNothingMutable() {
+        Event event = new EventBuilder().withApiVersion("v1").withKind("Event")
+                .withNewMetadata().withName("nginx.16a4").withNamespace("default").withGenerateName("nginx.")
+                .withUid("e1").withResourceVersion("42").withGeneration(3L).withSelfLink("/x")
+                .withCreationTimestamp("2021-09-15T11:13:20Z").withDeletionTimestamp("2021-09-15T12:13:20Z")
+                .withDeletionGracePeriodSeconds(30L).addToLabels("app", "nginx").addToAnnotations("note", "yes")
+                .addToFinalizers("kevents.io/keep")
+                .addNewOwnerReference().withKind("Pod").withName("nginx").withUid("u1").endOwnerReference()
+                .addNewManagedField().withManager("kubectl").withOperation("Apply").endManagedField()
+                .addToAdditionalProperties("extraMeta", "m").endMetadata()
+                .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Pod").withName("nginx")
+                        .withNamespace("default").withUid("u1").withResourceVersion("7")
+                        .withFieldPath("spec.containers{nginx}").addToAdditionalProperties("extraRef", "r").build())
+                .withRelated(new ObjectReferenceBuilder().withKind("Node").withName("node-1").build())
+                .withMessage("Pulling").withReason("Pulling").withType("Normal").withAction("Pull")
+                .withEventTime(new MicroTime("2021-09-15T11:13:20.000001Z")).withReportingComponent("kubelet")
+                .withReportingInstance("node-1").withSource(new EventSource("kubelet", "node-1"))
+                .withFirstTimestamp("2021-09-15T11:13:20Z").withLastTimestamp("2021-09-15T11:16:17Z").withCount(4)
+                .withSeries(new EventSeries(3, new MicroTime("2021-09-15T11:16:17.000000Z")))
+                .addToAdditionalProperties("extra", 1).build();
+
+        Event copy = EventConversion.copyOf(event);
+
+        assertThat(copy).isEqualTo(event).isEqualTo(new EventBuilder(event).build()).isNotSameAs(event);
+        copy.getMetadata().getLabels().put("app", "changed");
+        copy.getMetadata().getFinalizers().add("more");
+        copy.getMetadata().getOwnerReferences().get(0).setName("changed");
+        copy.getMetadata().setResourceVersion("43");
+        copy.getInvolvedObject().setName("changed");
+        copy.getSeries().setCount(4);
+        copy.getSource().setHost("changed");
+        assertThat(event.getMetadata().getLabels()).containsEntry("app", "nginx");
+        assertThat(event.getMetadata().getFinalizers()).containsExactly("kevents.io/keep");
+        assertThat(event.getMetadata().getOwnerReferences().get(0).getName()).isEqualTo("nginx");
+        assertThat(event.getMetadata().getResourceVersion()).isEqualTo("42");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("nginx");
+        assertThat(event.getSeries().getCount()).isEqualTo(3);
+        assertThat(event.getSource().getHost()).isEqualTo("node-1");
+    }
+
     @Provide
     Arbitrary<Event> events() {
         Arbitrary<String> text = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12);

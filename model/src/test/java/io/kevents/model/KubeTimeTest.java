@@ -3,6 +3,13 @@ package io.kevents.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class KubeTimeTest {
@@ -16,6 +23,17 @@ class KubeTimeTest {
         assertThat(KubeTime.formatMicroTime(Instant.parse("2021-09-15T11:13:20Z")))
                 .isEqualTo("2021-09-15T11:13:20.000000Z");
         assertThat(KubeTime.formatTime(null)).isNull();
+    }
+
+    @Property(tries = 2000)
+    void formatsAsTheJavaTimeFormatterDoes(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L)
+                                           long epochSecond, @ForAll @IntRange(max = 999_999_999) int nanos) {
+        Instant at = Instant.ofEpochSecond(epochSecond, nanos);
+        assertThat(KubeTime.formatTime(at)).isEqualTo(
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC).format(at));
+        assertThat(KubeTime.formatMicroTime(at)).isEqualTo(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(ZoneOffset.UTC).format(at));
+        assertThat(KubeTime.parse(KubeTime.formatMicroTime(at))).isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
     }
 
     @Test

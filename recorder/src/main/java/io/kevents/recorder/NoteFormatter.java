@@ -36,40 +36,42 @@ final class NoteFormatter {
         StringBuilder out = new StringBuilder(format.length() + 16 * args.length);
         int next = 0;
         int length = format.length();
-        for (int i = 0; i < length; i++) {
-            char c = format.charAt(i);
-            if (c != '%') {
-                out.append(c);
-                continue;
-            }
-            if (++i == length) {
+        int literalStart = 0;
+        for (int i = format.indexOf('%'); i >= 0; i = format.indexOf('%', literalStart)) {
+            out.append(format, literalStart, i);
+            if (i + 1 == length) {
                 return null;
             }
-            switch (format.charAt(i)) {
-                case '%' -> out.append('%');
-                case 's' -> {
-                    if (next >= args.length || args[next] instanceof Formattable) {
-                        return null;
-                    }
-                    out.append(args[next++]);
-                }
-                case 'd' -> {
-                    if (next >= args.length) {
-                        return null;
-                    }
-                    Object arg = args[next++];
-                    if (arg instanceof Integer || arg instanceof Long || arg instanceof Short || arg instanceof Byte
-                            || arg instanceof BigInteger || arg == null) {
-                        out.append(arg);
-                    } else {
-                        return null;
-                    }
-                }
-                default -> {
-                    return null;
-                }
+            char conversion = format.charAt(i + 1);
+            literalStart = i + 2;
+            if (conversion == '%') {
+                out.append('%');
+                continue;
             }
+            if (conversion != 's' && conversion != 'd' || next >= args.length) {
+                return null;
+            }
+            Object arg = args[next++];
+            if (conversion == 's' && arg instanceof Formattable
+                    || conversion == 'd' && !(arg instanceof Integer || arg instanceof Long || arg instanceof Short
+                    || arg instanceof Byte || arg instanceof BigInteger || arg == null)) {
+                return null;
+            }
+            appendPlain(out, arg);
         }
-        return out.toString();
+        return out.append(format, literalStart, length).toString();
+    }
+
+    /** Appends {@code String.valueOf(arg)}, without the intermediate string for the common types. */
+    private static void appendPlain(StringBuilder out, Object arg) {
+        if (arg instanceof String text) {
+            out.append(text);
+        } else if (arg instanceof Integer number) {
+            out.append(number.intValue());
+        } else if (arg instanceof Long number) {
+            out.append(number.longValue());
+        } else {
+            out.append(arg);
+        }
     }
 }

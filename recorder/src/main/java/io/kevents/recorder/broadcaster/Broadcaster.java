@@ -59,7 +59,8 @@ public final class Broadcaster {
         Route route = partitions == 1 ? new Single(loops) : new Partitioned((PartitionedWatcher) watcher, loops);
         for (int i = 0; i < partitions; i++) {
             WatcherLoop[] self = new WatcherLoop[1];
-            loops[i] = new WatcherLoop(partitions == 1 ? name : name + "-p" + i, watcher, queueCapacity, () -> {
+            EventWatcher delivery = partitions == 1 ? watcher : new PartitionDelivery((PartitionedWatcher) watcher, i);
+            loops[i] = new WatcherLoop(partitions == 1 ? name : name + "-p" + i, delivery, queueCapacity, () -> {
                 watchers.remove(self[0]);
                 routes.remove(route);
             });
@@ -156,6 +157,19 @@ public final class Broadcaster {
         @Override
         public boolean offer(RecordedEvent event) {
             return loops[watcher.partitionOf(event)].offer(event);
+        }
+    }
+
+    /** What one partition's loop delivers to: the watcher, told which partition the events belong to. */
+    private record PartitionDelivery(PartitionedWatcher watcher, int partition) implements EventWatcher {
+        @Override
+        public void onEvent(RecordedEvent event) {
+            watcher.onEvents(partition, List.of(event));
+        }
+
+        @Override
+        public void onEvents(List<RecordedEvent> events) {
+            watcher.onEvents(partition, events);
         }
     }
 

@@ -86,19 +86,27 @@ public final class CorrelatingSinkWatcher implements SinkWatcher, PartitionedWat
 
     @Override
     public void onEvents(List<RecordedEvent> events) {
-        long nowNanos = clock.nanoTime();
         for (RecordedEvent event : events) {
-            Shard shard = shards.get(partitionOf(event));
-            EventCorrelator.Correlation correlation;
-            synchronized (shard.lock()) {
-                correlation = shard.correlator().correlate(event, nowNanos);
-            }
-            if (correlation.allowed()) {
-                writer.enqueue(correlation.event());
-            } else {
-                metrics.dropped(DropReason.SPAM_FILTER);
+            onEvents(partitionOf(event), List.of(event));
+        }
+    }
+
+    /** Correlates a batch under its shard's lock, taken once, and queues the allowed writes after releasing it. */
+    @Override
+    public void onEvents(int partition, List<RecordedEvent> events) {
+        long nowNanos = clock.nanoTime();
+        Shard shard = shards.get(partition);
+        List<CorrelatedEvent> allowed = new ArrayList<>();
+        synchronized (shard.lock()) {
+            for (RecordedEvent event : events) {
+                EventCorrelator.Correlation correlation = shard.correlator().correlate(event, nowNanos);
+                if (correlation.allowed()) {
+                    allowed.add(correlation.event());
+                }
             }
         }
+        allowed.forEach(writer::enqueue);
+        metrics.dropped(DropReason.SPAM_FILTER, events.size() - allowed.size());
     }
 
     /**

@@ -85,7 +85,9 @@ public final class RecorderMetrics {
 
     /** Counts {@code n} drops. */
     public void dropped(DropReason reason, long n) {
-        dropped.get(reason).add(n);
+        if (n != 0) {
+            dropped.get(reason).add(n);
+        }
     }
 
     /** Counts a coalesced write. */

@@ -1,7 +1,6 @@
 package io.kevents.recorder.sink;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.EventSeries;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.kevents.model.EventConversion;
@@ -171,14 +170,14 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
         int count = countOf(event);
         failIfPlanned(operation, api, event.getMetadata().getNamespace(), event.getMetadata().getName(),
                 event.getReason(), count);
-        if (!allowReplace && events.containsKey(key)) {
+        Event stored = allowReplace ? events.put(key, event) : events.putIfAbsent(key, event);
+        if (!allowReplace && stored != null) {
             calls.add(new SinkCall(operation, api, event.getMetadata().getNamespace(), event.getMetadata().getName(),
                     event.getReason(), count, true));
             throw SinkException.status(409, "AlreadyExists", "events \"" + event.getMetadata().getName()
                     + "\" already exists");
         }
         event.getMetadata().setResourceVersion(Long.toString(resourceVersion.incrementAndGet()));
-        events.put(key, event);
         calls.add(new SinkCall(operation, api, event.getMetadata().getNamespace(), event.getMetadata().getName(),
                 event.getReason(), count, false));
         return event;
@@ -253,6 +252,6 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
     }
 
     private static Event copy(Event event) {
-        return new EventBuilder(event).build();
+        return EventConversion.copyOf(event);
     }
 }
