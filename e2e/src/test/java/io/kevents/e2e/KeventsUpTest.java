@@ -3,9 +3,6 @@ package io.kevents.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,10 +172,9 @@ class KeventsUpTest {
                 List<String> nodes = nodesAreReady();
 
                 // The slow parts first: the image that cannot be pulled backs off while the rest runs, and
-                // alpine01 waits for its configmap. Its namespace is the seed's "injection", created from a manifest:
-                // "kubectl create namespace" of kubectl 1.32 posts protobuf, which the kevents API server refuses
-                // (400 "the request body is not valid JSON").
-                assertThat(ok("create", "-f", namespaceManifest(work.resolve(name), "injection")).stdout())
+                // alpine01 waits for its configmap. Its namespace is the seed's "injection", created as the seed does
+                // (kubectl 1.32 posts it as protobuf).
+                assertThat(ok("create", "namespace", "injection").stdout())
                         .isEqualTo("namespace/injection created\n");
                 assertThat(ok("create", "-f", example("alpine01.yaml"), "-n", "injection").stdout())
                         .isEqualTo("pod/alpine01 created\n");
@@ -423,16 +419,6 @@ class KeventsUpTest {
     }
 
     /** A manifest of a namespace, written into {@code dir}. */
-    private static String namespaceManifest(Path dir, String namespace) {
-        Path path = dir.resolve("namespace-" + namespace + ".yaml");
-        try {
-            Files.writeString(path, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + namespace + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return path.toString();
-    }
-
     /** One of the seed's manifests in examples/. */
     private static String example(String name) {
         Path path = KeventsUp.root().resolve("examples").resolve(name);
