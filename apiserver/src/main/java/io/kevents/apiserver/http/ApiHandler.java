@@ -221,7 +221,7 @@ public final class ApiHandler {
         ResourceType type = served.type();
         ObjectNode options = request.body().length == 0 ? Json.object() : request.bodyObject();
         boolean dryRun = request.dryRun() || options.path("dryRun").isArray() && !options.path("dryRun").isEmpty();
-        ObjectNode deleted = type.resource().equals("namespaces") && type.group().isEmpty()
+        ObjectNode deleted = isNamespaces(type)
                 ? registry.deleteNamespace(name, dryRun)
                 : served.store().delete(type, namespace, name,
                         options.path("preconditions").path("uid").asString(null),
@@ -232,10 +232,16 @@ public final class ApiHandler {
         return Response.json(200, success(name, type.resource(), deleted.path("metadata").path("uid").asString(null)));
     }
 
+    /** Namespaces are deleted with their contents, through the registry. */
+    private static boolean isNamespaces(ResourceType type) {
+        return type.resource().equals("namespaces") && type.group().isEmpty();
+    }
+
     private Response deleteCollection(Request request, Registry.Served served, String namespace) {
         ResourceType type = served.type();
-        List<ObjectNode> deleted = served.store().deleteCollection(type, namespace, request.listRequest(),
-                request.dryRun());
+        List<ObjectNode> deleted = isNamespaces(type)
+                ? registry.deleteNamespaces(request.listRequest(), request.dryRun())
+                : served.store().deleteCollection(type, namespace, request.listRequest(), request.dryRun());
         ObjectNode list = Json.object();
         list.put("kind", type.kind() + "List");
         list.put("apiVersion", type.apiVersion());

@@ -30,10 +30,13 @@ public final class Registry {
 
     private final List<Served> served;
     private final Served namespaces;
+    private final NamespaceLifecycle namespaceLifecycle;
 
     private Registry(List<Served> served) {
         this.served = List.copyOf(served);
         this.namespaces = find("", "v1", "namespaces").orElseThrow();
+        this.namespaceLifecycle = new NamespaceLifecycle(
+                name -> namespaces.store().getStored(namespaces.type(), null, name) != null);
     }
 
     /**
@@ -98,9 +101,7 @@ public final class Registry {
 
     /** 404 {@code namespaces "x" not found} unless the namespace exists (NamespaceLifecycle admission). */
     public void requireNamespace(String namespace) {
-        if (namespaces.store().getStored(namespaces.type(), null, namespace) == null) {
-            throw ApiException.notFound("", "namespaces", namespace);
-        }
+        namespaceLifecycle.require(namespace);
     }
 
     /** Creates the namespaces every cluster has, if missing. */
@@ -128,13 +129,41 @@ public final class Registry {
         if (NamespaceStrategy.SYSTEM_NAMESPACES.contains(name) && !name.equals("kube-node-lease")) {
             throw ApiException.forbidden("namespaces", name, "this namespace may not be deleted");
         }
+        if (!dryRun) {
+            namespaceLifecycle.forget(name);
+        }
         ObjectNode deleted = namespaces.store().delete(namespaces.type(), null, name, null, null, dryRun);
         if (!dryRun) {
+            namespaceLifecycle.forget(name);
             for (Served s : served) {
                 if (s.type().namespaced() && !s.type().group().equals(EventStrategy.EVENTS_GROUP)) {
                     s.store().deleteCollection(s.type(), name, ListRequest.ALL, false);
                 }
             }
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes every namespace {@code selection} matches, each as {@link #deleteNamespace} does; namespaces that
+     * may not be deleted are left, and the first refusal is reported once the others are deleted.
+     */
+    public List<ObjectNode> deleteNamespaces(ListRequest selection, boolean dryRun) {
+        List<ObjectNode> deleted = new ArrayList<>();
+        ApiException refused = null;
+        for (ObjectNode namespace : namespaces.store().list(namespaces.type(), null, selection).items()) {
+            try {
+                deleted.add(deleteNamespace(Json.text(namespace, "metadata.name"), dryRun));
+            } catch (ApiException e) {
+                if (e.code() == 403 && refused == null) {
+                    refused = e;
+                } else if (e.code() != 404 && e.code() != 403) {
+                    throw e;
+                }
+            }
+        }
+        if (refused != null) {
+            throw refused;
         }
         return deleted;
     }

@@ -1,0 +1,77 @@
+package io.kevents.apiserver.registry;
+
+import static io.kevents.apiserver.registry.RegistryFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kevents.apiserver.http.ApiException;
+import io.kevents.apiserver.selection.FieldSelector;
+import io.kevents.apiserver.selection.LabelSelector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NamespaceLifecycleTest {
+
+    private final RegistryFixture fixture = new RegistryFixture();
+    private final Registry registry = fixture.registry;
+    private final Registry.Served namespaces = fixture.served("", "namespaces");
+    private final Registry.Served configMaps = fixture.served("", "configmaps");
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void admitsCreatesInANamespaceUntilItIsDeleted() {
+        createNamespace("team-a", "delete-me");
+        registry.requireNamespace("team-a"); // remembered from here on
+        createConfigMap("team-a", "settings");
+
+        registry.deleteNamespace("team-a", false);
+
+        assertNotFound("team-a");
+        assertThat(configMaps.store().list(configMaps.type(), "team-a", ListRequest.ALL).items()).isEmpty();
+    }
+
+    @Test
+    void findsANamespaceCreatedAfterAMissAndForgetsOnesDeletedAsACollection() {
+        assertNotFound("team-b");
+        createNamespace("team-b", "delete-me");
+        createNamespace("team-c", "keep");
+        registry.requireNamespace("team-b");
+        registry.requireNamespace("team-c");
+
+        registry.deleteNamespaces(new ListRequest(LabelSelector.parse("purpose=delete-me"), FieldSelector.EVERYTHING,
+                0, null, null, null), false);
+
+        assertNotFound("team-b");
+        registry.requireNamespace("team-c");
+    }
+
+    @Test
+    void aCollectionDeleteLeavesTheSystemNamespacesAndSaysSo() {
+        createNamespace("team-d", "delete-me");
+
+        assertThatThrownBy(() -> registry.deleteNamespaces(ListRequest.ALL, false))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
+
+        assertNotFound("team-d");
+        registry.requireNamespace("default");
+        registry.requireNamespace("kube-system");
+    }
+
+    private void createNamespace(String name, String purpose) {
+        namespaces.store().create(namespaces.type(), null,
+                json("{'metadata':{'name':'" + name + "','labels':{'purpose':'" + purpose + "'}}}"), false);
+    }
+
+    private void createConfigMap(String namespace, String name) {
+        configMaps.store().create(configMaps.type(), namespace, json("{'metadata':{'name':'" + name + "'}}"), false);
+    }
+
+    private void assertNotFound(String namespace) {
+        assertThatThrownBy(() -> registry.requireNamespace(namespace))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(404));
+    }
+}
