@@ -20,6 +20,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -172,10 +174,22 @@ public final class ApiServer implements AutoCloseable {
             workers.execute(() -> startWatch(request, context));
             return;
         }
-        request.body().onSuccess(body -> workers.execute(() -> {
-            Response response = handler.handle(toRequest(request, body.getBytes()), address);
-            context.runOnContext(ignored -> write(request.response(), response));
-        })).onFailure(error -> request.response().setStatusCode(400).end());
+        // Answers are built and written on the connection's event loop. Creates are handled there too: they only
+        // decode, validate and queue a write (the namespace check reads a cache), and are answered when the group
+        // commit has made the write durable, so no thread waits for the disk. Everything else may wait for storage
+        // and runs on a worker.
+        Executor onEventLoop = task -> {
+            if (Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(ignored -> task.run());
+            }
+        };
+        Executor handling = isCreate(request) ? onEventLoop : workers;
+        request.body().onSuccess(body -> handling.execute(() ->
+                handler.handleAsync(toRequest(request, body.getBytes()), address, onEventLoop)
+                        .thenAccept(response -> onEventLoop.execute(() -> write(request.response(), response)))))
+                .onFailure(error -> request.response().setStatusCode(400).end());
     }
 
     private void startWatch(HttpServerRequest httpRequest, Context context) {
@@ -284,6 +298,15 @@ public final class ApiServer implements AutoCloseable {
         }
         long min = config.minWatchTimeout().toMillis();
         return Duration.ofMillis(min + ThreadLocalRandom.current().nextLong(Math.max(1, min)));
+    }
+
+    /** A POST to a collection (not to a named object or its subresource, such as a binding). */
+    private static boolean isCreate(HttpServerRequest request) {
+        if (request.method() != HttpMethod.POST) {
+            return false;
+        }
+        RequestInfo info = RequestInfo.parse(request.path());
+        return info != null && info.name() == null;
     }
 
     private static boolean isWatch(HttpServerRequest request) {

@@ -87,6 +87,32 @@ class Fabric8ClientTest {
     }
 
     @Test
+    void createsAnswerWithStatusErrors() {
+        KubernetesClient client = cluster.client();
+        String namespace = cluster.createNamespace("create-errors");
+        ConfigMap settings = new ConfigMapBuilder().withNewMetadata().withName("settings").endMetadata().build();
+
+        assertThatThrownBy(() -> client.configMaps().inNamespace("no-such-namespace").resource(settings).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(404);
+                    assertThat(e.getStatus().getReason()).isEqualTo("NotFound");
+                    assertThat(e.getStatus().getMessage()).isEqualTo("namespaces \"no-such-namespace\" not found");
+                });
+        ConfigMap badName = new ConfigMapBuilder().withNewMetadata().withName("Not_A_Name").endMetadata().build();
+        assertThatThrownBy(() -> client.configMaps().inNamespace(namespace).resource(badName).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getStatus().getReason()).isEqualTo("Invalid");
+                });
+
+        client.configMaps().inNamespace(namespace).resource(settings).create();
+        client.namespaces().withName(namespace).delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.namespaces().withName(namespace).get() == null);
+        assertThatThrownBy(() -> client.configMaps().inNamespace(namespace).resource(settings).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    @Test
     void configMapsCreateUpdatePatchConflictDelete() {
         KubernetesClient client = cluster.client();
         String namespace = cluster.createNamespace("crud-cm");

@@ -9,12 +9,17 @@ import io.kevents.apiserver.registry.ResourceType;
 import io.kevents.apiserver.table.Tables;
 import io.kevents.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers every request except watches: discovery, OpenAPI, and get/list/create/update/patch/delete on the
- * served resources. Blocking; called on the server's worker threads. Errors become Kubernetes Status answers.
+ * served resources. Errors become Kubernetes Status answers. Creates never wait for storage (their answer follows
+ * the durable write); every other request may, so the server calls this for them on worker threads.
  */
 public final class ApiHandler {
 
@@ -36,50 +41,70 @@ public final class ApiHandler {
         this.openApi = OpenApiDocument.minimal(kubernetesVersion);
     }
 
-    /** Answers {@code request}; {@code serverAddress} is what {@code /api} advertises. */
+    /**
+     * Answers {@code request} on this thread; {@code serverAddress} is what {@code /api} advertises. For tests and
+     * callers without an event loop: it waits for writes to be durable.
+     */
     public Response handle(Request request, String serverAddress) {
+        return handleAsync(request, serverAddress, Runnable::run).toCompletableFuture().join();
+    }
+
+    /**
+     * Answers {@code request}. Everything but a create is answered before this returns; a create returns as soon as
+     * its write is queued, and its answer is built on {@code answers} once the write is durable, so the calling
+     * thread does not wait for the disk.
+     */
+    public CompletionStage<Response> handleAsync(Request request, String serverAddress, Executor answers) {
         try {
-            return dispatch(request, serverAddress);
-        } catch (ApiException e) {
-            return Response.error(e);
-        } catch (Json.InvalidJsonException e) {
-            return Response.error(ApiException.badRequest("the request body is not valid JSON: " + e.getMessage()));
+            return dispatch(request, serverAddress, answers)
+                    .exceptionally(failure -> errorResponse(request, failure instanceof CompletionException e
+                            && e.getCause() != null ? e.getCause() : failure));
         } catch (RuntimeException e) {
-            // A bug of ours: answer with a Status, never hang or show a stack trace; log once, here.
-            LOG.error("Internal error answering {} {}", request.method(), request.path(), e);
-            return Response.error(ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return CompletableFuture.completedFuture(errorResponse(request, e));
         }
     }
 
-    private Response dispatch(Request request, String serverAddress) {
+    /** Errors become Status answers; a bug of ours is logged once, here, and answered 500, never with a trace. */
+    private static Response errorResponse(Request request, Throwable failure) {
+        if (failure instanceof ApiException e) {
+            return Response.error(e);
+        }
+        if (failure instanceof Json.InvalidJsonException e) {
+            return Response.error(ApiException.badRequest("the request body is not valid JSON: " + e.getMessage()));
+        }
+        LOG.error("Internal error answering {} {}", request.method(), request.path(), failure);
+        return Response.error(ApiException.internal(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+    }
+
+    private CompletionStage<Response> dispatch(Request request, String serverAddress, Executor answers) {
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
         switch (path) {
             case "/version" -> {
-                return Response.json(200, Discovery.version(kubernetesVersion));
+                return done(Response.json(200, Discovery.version(kubernetesVersion)));
             }
             case "/api" -> {
-                return Response.json(200, discovery.coreVersions(serverAddress));
+                return done(Response.json(200, discovery.coreVersions(serverAddress)));
             }
             case "/apis" -> {
-                return Response.json(200, discovery.groups());
+                return done(Response.json(200, discovery.groups()));
             }
             case "/openapi/v2", "/swagger-2.0.0.pb-v1" -> {
-                return new Response(200, OpenApiDocument.PROTOBUF_CONTENT_TYPE, openApi);
+                return done(new Response(200, OpenApiDocument.PROTOBUF_CONTENT_TYPE, openApi));
             }
             case "/healthz", "/readyz", "/livez" -> {
-                return new Response(200, "text/plain; charset=utf-8", "ok".getBytes());
+                return done(new Response(200, "text/plain; charset=utf-8", "ok".getBytes()));
             }
             default -> {
             }
         }
         RequestInfo info = RequestInfo.parse(path);
         if (info == null) {
-            return discoveryDocument(path);
+            return done(discoveryDocument(path));
         }
         Registry.Served served = registry.find(info.group(), info.version(), info.resource())
                 .orElseThrow(() -> ApiException.pathNotFound(path));
-        return resourceRequest(request, info, served);
+        return resourceRequest(request, info, served, answers);
     }
 
     private Response discoveryDocument(String path) {
@@ -98,7 +123,8 @@ public final class ApiHandler {
         return Response.json(200, document);
     }
 
-    private Response resourceRequest(Request request, RequestInfo info, Registry.Served served) {
+    private CompletionStage<Response> resourceRequest(Request request, RequestInfo info, Registry.Served served,
+                                                      Executor answers) {
         ResourceType type = served.type();
         if (type.namespaced() && info.namespace() == null && info.name() != null) {
             throw ApiException.pathNotFound(request.path());
@@ -107,21 +133,21 @@ public final class ApiHandler {
             throw ApiException.pathNotFound(request.path());
         }
         String namespace = type.namespaced() ? info.namespace() : null;
-        return switch (request.method()) {
+        if (request.method().equals("POST") && info.subresource() == null && info.name() == null) {
+            if (type.namespaced()) {
+                registry.requireNamespace(namespace);
+            }
+            return served.store().createAsync(type, namespace, request.bodyObject(), request.dryRun())
+                    .thenApplyAsync(created -> Response.json(201, created), answers);
+        }
+        return done(switch (request.method()) {
             case "GET" -> info.name() == null ? list(request, served, namespace)
                     : one(request, type, served.store().get(type, namespace, info.name()));
             case "POST" -> {
                 if ("binding".equals(info.subresource())) {
                     yield bind(request, served, namespace, info.name());
                 }
-                if (info.name() != null) {
-                    throw ApiException.methodNotAllowed("POST is not supported on a named " + type.resource());
-                }
-                if (type.namespaced()) {
-                    registry.requireNamespace(namespace);
-                }
-                yield Response.json(201, served.store().create(type, namespace, request.bodyObject(),
-                        request.dryRun()));
+                throw ApiException.methodNotAllowed("POST is not supported on a named " + type.resource());
             }
             case "PUT" -> {
                 requireName(info);
@@ -135,7 +161,11 @@ public final class ApiHandler {
             case "DELETE" -> info.name() == null ? deleteCollection(request, served, namespace)
                     : delete(request, served, namespace, info.name());
             default -> throw ApiException.methodNotAllowed(request.method() + " is not supported");
-        };
+        });
+    }
+
+    private static CompletionStage<Response> done(Response response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     private Response one(Request request, ResourceType type, ObjectNode object) {

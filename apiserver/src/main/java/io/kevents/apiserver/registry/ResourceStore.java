@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
@@ -169,6 +170,15 @@ public final class ResourceStore {
      * {@code given} becomes the server's: callers pass a tree they do not use afterwards (a parsed request body).
      */
     public ObjectNode create(ResourceType served, String namespace, ObjectNode given, boolean dryRun) {
+        return await(createAsync(served, namespace, given, dryRun));
+    }
+
+    /**
+     * {@link #create}, completing when the write is durable instead of waiting for it: invalid objects fail at once
+     * (with an {@link ApiException}); the returned future fails with one for a name taken or a storage failure.
+     */
+    public CompletableFuture<ObjectNode> createAsync(ResourceType served, String namespace, ObjectNode given,
+                                                     boolean dryRun) {
         ObjectNode object = stamped(strategy.toStored(given, served));
         strategy.normalize(object);
         ObjectNode meta = Json.objectAt(object, "metadata");
@@ -194,14 +204,20 @@ public final class ResourceStore {
             throw ApiException.invalid(served.group(), served.kind(), name, causes);
         }
         if (dryRun) {
-            return serve(served, object, 0);
+            return CompletableFuture.completedFuture(serve(served, object, 0));
         }
-        WriteResult result = await(kv.create(served.key(namespace, name), Json.bytes(object),
-                strategy.indexAttributes(object), strategy.ttl()));
-        if (result instanceof WriteResult.Written written) {
-            return serve(served, object, written.kv().modRevision());
-        }
-        throw ApiException.alreadyExists(served.group(), served.resource(), name);
+        String createdName = name;
+        return kv.create(served.key(namespace, name), Json.bytes(object), strategy.indexAttributes(object),
+                strategy.ttl()).handle((result, failure) -> {
+                    if (failure != null) {
+                        throw storageFailure(failure instanceof CompletionException e ? e
+                                : new CompletionException(failure));
+                    }
+                    if (result instanceof WriteResult.Written written) {
+                        return serve(served, object, written.kv().modRevision());
+                    }
+                    throw ApiException.alreadyExists(served.group(), served.resource(), createdName);
+                });
     }
 
     /**
