@@ -175,9 +175,9 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         // Answers are built and written on the connection's event loop. Creates are handled there too: they only
-        // decode, validate and queue a write (the namespace check reads a cache), and are answered when the group
-        // commit has made the write durable, so no thread waits for the disk. Everything else may wait for storage
-        // and runs on a worker.
+        // decode, validate and queue a write (the namespace check reads the store only for a namespace not seen
+        // before), and are answered when the group commit has made the write durable, so no thread waits for the
+        // disk. Everything else may wait for storage and runs on a worker.
         Executor onEventLoop = task -> {
             if (Vertx.currentContext() == context) {
                 task.run();

@@ -31,8 +31,8 @@ class KubeTimeTest {
         Instant at = Instant.ofEpochSecond(epochSecond, nanos);
         assertThat(KubeTime.formatTime(at)).isEqualTo(
                 DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC).format(at));
-        assertThat(KubeTime.formatMicroTime(at)).isEqualTo(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-                .withZone(ZoneOffset.UTC).format(at));
+        assertThat(KubeTime.formatMicroTime(at)).isEqualTo(
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC).format(at));
         assertThat(KubeTime.parse(KubeTime.formatMicroTime(at))).isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
     }
 

@@ -159,9 +159,9 @@ public final class SchedulerBenchmark implements Callable<Integer> {
         AtomicInteger done = new AtomicInteger();
         for (int i = 0; i < count; i++) {
             inFlight.acquireUninterruptibly();
-            Buffer body = Buffer.buffer("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + namePrefix + i
-                    + "\"},\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"nginx:1.8\",\"resources\":"
-                    + "{\"requests\":{\"cpu\":\"10m\",\"memory\":\"16Mi\"}}}]}}");
+            Buffer body = Buffer.buffer("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+                    + namePrefix + i + "\"},\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"nginx:1.8\","
+                    + "\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"16Mi\"}}}]}}");
             http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/v1/namespaces/default/pods")
                             .putHeader("Content-Type", "application/json"))
                     .compose(request -> request.send(body))
