@@ -137,8 +137,8 @@ public final class ApiHandler {
             if (type.namespaced()) {
                 registry.requireNamespace(namespace);
             }
-            return served.store().createAsync(type, namespace, request.bodyObject(), request.dryRun())
-                    .thenApplyAsync(created -> Response.json(201, created), answers);
+            return served.store().createAsync(type, namespace, request.bodyObject(), request.dryRun(), answers)
+                    .thenApply(created -> Response.json(201, created));
         }
         return done(switch (request.method()) {
             case "GET" -> info.name() == null ? list(request, served, namespace)

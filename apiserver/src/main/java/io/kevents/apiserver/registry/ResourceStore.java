@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -170,15 +171,17 @@ public final class ResourceStore {
      * {@code given} becomes the server's: callers pass a tree they do not use afterwards (a parsed request body).
      */
     public ObjectNode create(ResourceType served, String namespace, ObjectNode given, boolean dryRun) {
-        return await(createAsync(served, namespace, given, dryRun));
+        return await(createAsync(served, namespace, given, dryRun, Runnable::run));
     }
 
     /**
      * {@link #create}, completing when the write is durable instead of waiting for it: invalid objects fail at once
      * (with an {@link ApiException}); the returned future fails with one for a name taken or a storage failure.
+     * The served object is built on {@code completions}, not on the store's thread that made the write durable
+     * (which would otherwise do it before syncing the next writes).
      */
     public CompletableFuture<ObjectNode> createAsync(ResourceType served, String namespace, ObjectNode given,
-                                                     boolean dryRun) {
+                                                     boolean dryRun, Executor completions) {
         ObjectNode object = stamped(strategy.toStored(given, served));
         strategy.normalize(object);
         ObjectNode meta = Json.objectAt(object, "metadata");
@@ -208,7 +211,7 @@ public final class ResourceStore {
         }
         String createdName = name;
         return kv.create(served.key(namespace, name), Json.bytes(object), strategy.indexAttributes(object),
-                strategy.ttl()).handle((result, failure) -> {
+                strategy.ttl()).handleAsync((result, failure) -> {
                     if (failure != null) {
                         throw storageFailure(failure instanceof CompletionException e ? e
                                 : new CompletionException(failure));
@@ -217,7 +220,7 @@ public final class ResourceStore {
                         return serve(served, object, written.kv().modRevision());
                     }
                     throw ApiException.alreadyExists(served.group(), served.resource(), createdName);
-                });
+                }, completions);
     }
 
     /**
