@@ -12,6 +12,7 @@ import io.kevents.storage.Keys;
 import io.kevents.storage.ListOptions;
 import io.kevents.storage.ListResult;
 import io.kevents.storage.StorageException;
+import io.kevents.storage.StoreArguments;
 import io.kevents.storage.Watch;
 import io.kevents.storage.WatchListener;
 import io.kevents.storage.WriteResult;
@@ -123,11 +124,11 @@ public final class EtcdStore implements KeyValueStore {
 
     @Override
     public CompletableFuture<Optional<KeyValue>> get(String key) {
-        Keys.bytes(key);
+        byte[] keyBytes = Keys.bytes(key);
         if (closed) {
             return closedFuture();
         }
-        return call("get " + key, kv.get(bytes(key)),
+        return call("get " + key, kv.get(ByteSequence.from(keyBytes)),
                 r -> r.getKvs().isEmpty() ? Optional.empty() : Optional.of(toKeyValue(r.getKvs().get(0))));
     }
 
@@ -141,31 +142,20 @@ public final class EtcdStore implements KeyValueStore {
     public CompletableFuture<WriteResult> update(String key, long expectedModRevision, byte[] value,
                                                  Attributes attributes, Duration ttl) {
         checkWrite(key, value, attributes, ttl);
-        checkExpected(expectedModRevision);
+        StoreArguments.checkExpected(expectedModRevision);
         return write(TxnBatcher.Kind.UPDATE, key, value.clone(), expectedModRevision, ttl);
     }
 
     @Override
     public CompletableFuture<WriteResult> delete(String key, long expectedModRevision) {
         Keys.bytes(key);
-        checkExpected(expectedModRevision);
+        StoreArguments.checkExpected(expectedModRevision);
         return write(TxnBatcher.Kind.DELETE, key, null, expectedModRevision, Duration.ZERO);
     }
 
     private static void checkWrite(String key, byte[] value, Attributes attributes, Duration ttl) {
         Keys.bytes(key);
-        if (value == null || attributes == null || ttl == null) {
-            throw new IllegalArgumentException("value, attributes and ttl must not be null");
-        }
-        if (ttl.isNegative()) {
-            throw new IllegalArgumentException("ttl must not be negative: " + ttl);
-        }
-    }
-
-    private static void checkExpected(long expected) {
-        if (expected < 1 && expected != ANY_REVISION) {
-            throw new IllegalArgumentException("expected revision must be positive or ANY_REVISION: " + expected);
-        }
+        StoreArguments.checkWrite(value, attributes, ttl);
     }
 
     private CompletableFuture<WriteResult> write(TxnBatcher.Kind kind, String key, byte[] value, long expected,
@@ -254,9 +244,7 @@ public final class EtcdStore implements KeyValueStore {
     @Override
     public Watch watch(String prefix, long afterRevision, WatchListener listener) {
         byte[] prefixBytes = Keys.prefixBytes(prefix);
-        if (afterRevision < 0) {
-            throw new IllegalArgumentException("afterRevision must not be negative");
-        }
+        StoreArguments.checkAfterRevision(afterRevision);
         if (closed) {
             throw new StorageException.Unavailable("store is closed", null);
         }

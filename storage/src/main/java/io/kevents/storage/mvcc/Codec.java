@@ -112,10 +112,6 @@ final class Codec {
                 && historyKey[key.length] == 0;
     }
 
-    static byte[] historyUserKey(byte[] historyKey) {
-        return Arrays.copyOf(historyKey, historyKey.length - 9);
-    }
-
     /**
      * One retained version of a key: enough for compare-and-swap, expiry and attribute filtering without reading
      * the value.

@@ -307,15 +307,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void update(WriteOp.Update op, RoundState s) {
-        Pending cur = s.current(op.key(), op.keyBytes());
-        if (cur == null || !cur.exists()) {
-            s.round.complete(() -> op.result().complete(new WriteResult.NotFound(op.key())));
-            return;
-        }
-        if (op.expectedModRevision() != KeyValueStore.ANY_REVISION
-                && op.expectedModRevision() != cur.version.revision()) {
-            KeyValue current = s.kvOf(op.key(), cur);
-            s.round.complete(() -> op.result().complete(new WriteResult.Conflict(current)));
+        Pending cur = matchingCurrent(s, op.key(), op.keyBytes(), op.expectedModRevision(), op.result());
+        if (cur == null) {
             return;
         }
         long rev = ++applied;
@@ -348,16 +341,29 @@ final class GroupCommitWriter implements AutoCloseable {
         return new KeyValue(key, value, createRev, rev);
     }
 
-    private void delete(WriteOp.Delete op, RoundState s) {
-        Pending cur = s.current(op.key(), op.keyBytes());
+    /**
+     * The compare-and-swap check of an update or delete: the key's current version when it exists and its
+     * modRevision is {@code expected} (or any, with {@link KeyValueStore#ANY_REVISION}); otherwise answers the
+     * caller NotFound or Conflict and returns {@code null}.
+     */
+    private Pending matchingCurrent(RoundState s, String key, byte[] keyBytes, long expected,
+                                    CompletableFuture<WriteResult> result) {
+        Pending cur = s.current(key, keyBytes);
         if (cur == null || !cur.exists()) {
-            s.round.complete(() -> op.result().complete(new WriteResult.NotFound(op.key())));
-            return;
+            s.round.complete(() -> result.complete(new WriteResult.NotFound(key)));
+            return null;
         }
-        if (op.expectedModRevision() != KeyValueStore.ANY_REVISION
-                && op.expectedModRevision() != cur.version.revision()) {
-            KeyValue current = s.kvOf(op.key(), cur);
-            s.round.complete(() -> op.result().complete(new WriteResult.Conflict(current)));
+        if (expected != KeyValueStore.ANY_REVISION && expected != cur.version.revision()) {
+            KeyValue current = s.kvOf(key, cur);
+            s.round.complete(() -> result.complete(new WriteResult.Conflict(current)));
+            return null;
+        }
+        return cur;
+    }
+
+    private void delete(WriteOp.Delete op, RoundState s) {
+        Pending cur = matchingCurrent(s, op.key(), op.keyBytes(), op.expectedModRevision(), op.result());
+        if (cur == null) {
             return;
         }
         KeyValue deleted = remove(s, op.key(), op.keyBytes(), cur);

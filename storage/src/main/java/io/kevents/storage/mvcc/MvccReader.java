@@ -69,8 +69,8 @@ final class MvccReader {
         return latest == null ? null : Codec.decodeLatest(latest);
     }
 
-    Optional<KeyValue> get(String key, long revision) {
-        Version v = versionAt(Keys.bytes(key), revision);
+    Optional<KeyValue> get(String key, byte[] keyBytes, long revision) {
+        Version v = versionAt(keyBytes, revision);
         if (v == null || v.isDelete()) {
             return Optional.empty();
         }
@@ -88,8 +88,7 @@ final class MvccReader {
         return Codec.logValue(entry);
     }
 
-    ListResult list(String prefix, ListOptions options, long revision) {
-        byte[] prefixBytes = Keys.prefixBytes(prefix);
+    ListResult list(byte[] prefixBytes, ListOptions options, long revision) {
         byte[] lower = prefixBytes;
         if (options.startKey() != null) {
             byte[] start = Keys.bytes(options.startKey());

@@ -7,6 +7,7 @@ import io.kevents.storage.Keys;
 import io.kevents.storage.ListOptions;
 import io.kevents.storage.ListResult;
 import io.kevents.storage.StorageException;
+import io.kevents.storage.StoreArguments;
 import io.kevents.storage.Watch;
 import io.kevents.storage.WatchListener;
 import io.kevents.storage.WriteResult;
@@ -50,12 +51,6 @@ public final class MvccStore implements KeyValueStore {
     private final Duration progressInterval;
     private volatile Clock.Timer progressTimer;
     private volatile boolean closed;
-    /**
-     * Reads running on callers' threads. {@link #close} sets {@code closed}, then waits for this to reach zero
-     * before closing the database; a read counts itself, then checks {@code closed}, so one of the two sees the
-     * other.
-     */
-    private final AtomicInteger inlineReads = new AtomicInteger();
 
     private MvccStore(OrderedKv kv, Clock clock, MvccOptions options) {
         this.kv = kv;
@@ -113,7 +108,8 @@ public final class MvccStore implements KeyValueStore {
         return v == null ? 0 : Codec.readLong(v, 0);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    /** Daemon threads named {@code name-1}, {@code name-2}, ... */
+    static java.util.concurrent.ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -141,24 +137,13 @@ public final class MvccStore implements KeyValueStore {
 
     /**
      * Reads on the calling thread: a point read costs a few microseconds, less than handing it to another thread
-     * and back (the API server checks a namespace and reads the current object on most writes).
+     * and back (the API server checks a namespace and reads the current object on most writes). A read racing
+     * {@link #close()} is safe: the RocksDB engine frees nothing while a call into it is under way.
      */
     @Override
     public CompletableFuture<Optional<KeyValue>> get(String key) {
-        Keys.bytes(key);
-        inlineReads.incrementAndGet();
-        try {
-            if (closed) {
-                return CompletableFuture.failedFuture(closedException());
-            }
-            return CompletableFuture.completedFuture(reader.get(key, revisions.visible()));
-        } catch (StorageException e) {
-            return CompletableFuture.failedFuture(e);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new StorageException("read failed: " + e.getMessage(), e));
-        } finally {
-            inlineReads.decrementAndGet();
-        }
+        byte[] keyBytes = Keys.bytes(key);
+        return answer(() -> reader.get(key, keyBytes, revisions.visible()));
     }
 
     @Override
@@ -175,7 +160,7 @@ public final class MvccStore implements KeyValueStore {
                                                  Attributes attributes, Duration ttl) {
         byte[] keyBytes = Keys.bytes(key);
         checkWrite(value, attributes, ttl);
-        checkExpected(expectedModRevision);
+        StoreArguments.checkExpected(expectedModRevision);
         CompletableFuture<WriteResult> result = new CompletableFuture<>();
         writer.submit(new WriteOp.Update(key, keyBytes, expectedModRevision, value.clone(), attributes,
                 ttl.toMillis(), result));
@@ -185,31 +170,20 @@ public final class MvccStore implements KeyValueStore {
     @Override
     public CompletableFuture<WriteResult> delete(String key, long expectedModRevision) {
         byte[] keyBytes = Keys.bytes(key);
-        checkExpected(expectedModRevision);
+        StoreArguments.checkExpected(expectedModRevision);
         CompletableFuture<WriteResult> result = new CompletableFuture<>();
         writer.submit(new WriteOp.Delete(key, keyBytes, expectedModRevision, result));
         return result;
     }
 
     private static void checkWrite(byte[] value, Attributes attributes, Duration ttl) {
-        if (value == null || attributes == null || ttl == null) {
-            throw new IllegalArgumentException("value, attributes and ttl must not be null");
-        }
-        if (ttl.isNegative()) {
-            throw new IllegalArgumentException("ttl must not be negative: " + ttl);
-        }
+        StoreArguments.checkWrite(value, attributes, ttl);
         Codec.checkAttributes(attributes);
-    }
-
-    private static void checkExpected(long expected) {
-        if (expected < 1 && expected != ANY_REVISION) {
-            throw new IllegalArgumentException("expected revision must be positive or ANY_REVISION: " + expected);
-        }
     }
 
     @Override
     public CompletableFuture<ListResult> list(String prefix, ListOptions options) {
-        Keys.prefixBytes(prefix);
+        byte[] prefixBytes = Keys.prefixBytes(prefix);
         return read(() -> {
             long visible = revisions.visible();
             long at = options.revision() == 0 ? visible : options.revision();
@@ -217,15 +191,13 @@ public final class MvccStore implements KeyValueStore {
                 throw new StorageException("revision " + at + " is in the future (current revision " + visible + ")");
             }
             revisions.checkReadable(at);
-            return reader.list(prefix, options, at);
+            return reader.list(prefixBytes, options, at);
         });
     }
 
     @Override
     public Watch watch(String prefix, long afterRevision, WatchListener listener) {
-        if (afterRevision < 0) {
-            throw new IllegalArgumentException("afterRevision must not be negative");
-        }
+        StoreArguments.checkAfterRevision(afterRevision);
         if (closed) {
             throw closedException();
         }
@@ -240,26 +212,30 @@ public final class MvccStore implements KeyValueStore {
         return compactor.compact(revision);
     }
 
+    /** Runs {@code query} on the read pool (lists may take long). */
     private <T> CompletableFuture<T> read(Supplier<T> query) {
-        CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
-            result.completeExceptionally(closedException());
-            return result;
+            return CompletableFuture.failedFuture(closedException());
         }
         try {
-            reads.execute(() -> {
-                try {
-                    result.complete(query.get());
-                } catch (StorageException e) {
-                    result.completeExceptionally(e);
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(new StorageException("read failed: " + e.getMessage(), e));
-                }
-            });
+            return CompletableFuture.supplyAsync(() -> answer(query), reads).thenCompose(answer -> answer);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(closedException());
+            return CompletableFuture.failedFuture(closedException());
         }
-        return result;
+    }
+
+    /** Runs {@code query} here; a failure of the store becomes a failed future, anything else a StorageException. */
+    private <T> CompletableFuture<T> answer(Supplier<T> query) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException());
+        }
+        try {
+            return CompletableFuture.completedFuture(query.get());
+        } catch (StorageException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new StorageException("read failed: " + e.getMessage(), e));
+        }
     }
 
     private static StorageException closedException() {
@@ -290,10 +266,6 @@ public final class MvccStore implements KeyValueStore {
         try {
             reads.awaitTermination(10, TimeUnit.SECONDS);
             maintenance.awaitTermination(10, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (inlineReads.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fans committed changes out to watches. A new watch first replays the log from its start revision (reading the
@@ -49,12 +48,7 @@ final class WatchHub implements AutoCloseable {
         this.revisions = revisions;
         this.bufferLimit = bufferLimit;
         this.published = revisions.visible();
-        AtomicInteger n = new AtomicInteger();
-        this.delivery = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "kevents-mvcc-watch-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.delivery = Executors.newFixedThreadPool(2, MvccStore.daemonThreads("kevents-mvcc-watch"));
     }
 
     Watch watch(String prefix, long afterRevision, WatchListener listener) {
@@ -108,8 +102,10 @@ final class WatchHub implements AutoCloseable {
         return watchers.size();
     }
 
-    /** Ends every watch with {@code cause} and stops the delivery threads. */
-    void closeAll(StorageException cause) {
+    /** Ends every watch ("store is closed") and stops the delivery threads. */
+    @Override
+    public void close() {
+        StorageException cause = new StorageException.Unavailable("store is closed", null);
         for (Watcher w : watchers) {
             w.closeWith(cause);
         }
@@ -122,11 +118,6 @@ final class WatchHub implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() {
-        closeAll(new StorageException.Unavailable("store is closed", null));
     }
 
     private record Progress(long revision) {

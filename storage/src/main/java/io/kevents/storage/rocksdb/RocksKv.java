@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -77,8 +78,8 @@ public final class RocksKv implements OrderedKv {
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions(cache, tuning, false)));
         for (Space s : Space.values()) {
-            descriptors.add(new ColumnFamilyDescriptor(s.name().toLowerCase().getBytes(StandardCharsets.US_ASCII),
-                    columnOptions(cache, tuning, s == Space.LOG)));
+            byte[] columnFamily = s.name().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            descriptors.add(new ColumnFamilyDescriptor(columnFamily, columnOptions(cache, tuning, s == Space.LOG)));
         }
         List<ColumnFamilyHandle> opened = new ArrayList<>();
         this.db = RocksDB.open(dbOptions, dir.toString(), descriptors, opened);

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RecordingListener implements WatchListener {
 
     private final List<WatchEvent> events = new ArrayList<>();
-    private final List<Integer> batchSizes = new ArrayList<>();
     private final AtomicLong progress = new AtomicLong();
     private final AtomicBoolean inCall = new AtomicBoolean();
     private final CompletableFuture<StorageException> closed = new CompletableFuture<>();
@@ -25,7 +24,6 @@ public final class RecordingListener implements WatchListener {
         enter();
         synchronized (this) {
             events.addAll(batch);
-            batchSizes.add(batch.size());
         }
         leave();
     }
