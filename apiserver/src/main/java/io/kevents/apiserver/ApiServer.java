@@ -6,7 +6,6 @@ import io.kevents.apiserver.http.PatchFunction;
 import io.kevents.apiserver.http.Request;
 import io.kevents.apiserver.http.RequestInfo;
 import io.kevents.apiserver.http.Response;
-import io.kevents.apiserver.json.Json;
 import io.kevents.apiserver.registry.ListRequest;
 import io.kevents.apiserver.registry.Registry;
 import io.kevents.apiserver.registry.ResourceStore;
@@ -48,7 +47,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The HTTP front of the API server, on Vert.x: the event loop only reads requests and writes answers; handlers run
@@ -197,10 +195,10 @@ public final class ApiServer implements AutoCloseable {
         try {
             RequestInfo info = RequestInfo.parse(httpRequest.path());
             if (info == null) {
-                throw ApiException.pathNotFound(httpRequest.path());
+                throw ApiException.pathNotFound();
             }
             Registry.Served served = registry.find(info.group(), info.version(), info.resource())
-                    .orElseThrow(() -> ApiException.pathNotFound(httpRequest.path()));
+                    .orElseThrow(ApiException::pathNotFound);
             ListRequest listRequest = request.listRequest();
             if (info.name() != null) {
                 // A watch of one named object, the legacy way: select it by name.
@@ -249,38 +247,26 @@ public final class ApiServer implements AutoCloseable {
         WatchStream stream = new WatchStream(served.type(), served.store(), changes, namespace, selection, sink, table,
                 request.param("includeObject"), request.flag("allowWatchBookmarks"), config.clock());
         watches.add(stream);
-        try {
-            onClientGone.accept(ignored -> {
-                watches.remove(stream);
-                stream.stop();
-            });
-        } catch (IllegalStateException clientAlreadyGone) {
-            // The client closed the connection before the watch started: nothing to serve.
+        Runnable end = () -> {
             watches.remove(stream);
             stream.stop();
+        };
+        try {
+            onClientGone.accept(ignored -> end.run());
+        } catch (IllegalStateException clientAlreadyGone) {
+            // The client closed the connection before the watch started: nothing to serve.
+            end.run();
             return;
         }
         try {
             stream.start(timeout);
         } catch (ApiException e) {
-            if (e.code() == 410) {
-                ObjectNode event = Json.object();
-                event.put("type", "ERROR");
-                event.set("object", e.toStatus());
-                sink.send(Json.bytes(event));
-            } else {
-                // Headers are out: the status can only go into the stream, as kube-apiserver does.
-                ObjectNode event = Json.object();
-                event.put("type", "ERROR");
-                event.set("object", e.toStatus());
-                sink.send(Json.bytes(event));
-            }
-            watches.remove(stream);
-            stream.stop();
+            // Headers are out: the status can only go into the stream, as kube-apiserver does.
+            sink.send(WatchStream.errorEvent(e));
+            end.run();
         } catch (RuntimeException e) {
             LOG.error("Internal error in a watch of {}", served.type().resource(), e);
-            watches.remove(stream);
-            stream.stop();
+            end.run();
         }
     }
 

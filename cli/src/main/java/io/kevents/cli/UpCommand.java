@@ -48,7 +48,8 @@ final class UpCommand implements Callable<Integer> {
             + "the seed's two, default 0; standard: workers, default 3).")
     int nodes;
 
-    @Option(names = "--data-dir", defaultValue = ".kevents", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = ".kevents",
+            description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--port", defaultValue = "6443", description = "API server port on 127.0.0.1; 0 for any "
@@ -75,25 +76,35 @@ final class UpCommand implements Callable<Integer> {
                 : profile == Profile.seed ? "1.20.1" : "1.32.0";
         SystemClock clock = new SystemClock("kevents-up-timers");
         String store = storage != null ? storage : "embedded:" + dataDir.toAbsolutePath().resolve("db");
-        List<AutoCloseable> running = new ArrayList<>();
         StandaloneApiServer server = StandaloneApiServer.start(new StandaloneApiServer.Options(dataDir, store,
                 eventsStorage, eventTtl, ApiServerConfig.defaults(port, clock).withKubernetesVersion(version)));
         KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                 .withMasterUrl(server.server().url()).withRequestTimeout(30_000).build()).build();
-        HollowNodes hollowNodes;
-        Scheduler scheduler;
+        HollowNodes startedNodes = null;
+        Scheduler startedScheduler = null;
         try {
-            hollowNodes = HollowNodes.start(client, kubeletConfig(version, clock), nodeSpecs());
-            hollowNodes.awaitRegistered(Duration.ofSeconds(30));
-            scheduler = Scheduler.create(client, SchedulerConfig.defaults(
+            startedNodes = HollowNodes.start(client, kubeletConfig(version, clock), nodeSpecs());
+            if (!startedNodes.awaitRegistered(Duration.ofSeconds(30))) {
+                throw new IllegalStateException("the hollow nodes did not register with the API server within 30 s");
+            }
+            startedScheduler = Scheduler.create(client, SchedulerConfig.defaults(
                     io.kevents.scheduler.profile.VersionProfile.forVersion(version), clock));
-            scheduler.start();
+            startedScheduler.start();
         } catch (RuntimeException e) {
+            // Stop what did start, in the shutdown hook's order, so no kubelet or scheduler thread outlives us.
+            if (startedScheduler != null) {
+                startedScheduler.close();
+            }
+            if (startedNodes != null) {
+                startedNodes.close(Duration.ofSeconds(10));
+            }
             client.close();
             server.close();
             clock.close();
             throw e;
         }
+        HollowNodes hollowNodes = startedNodes;
+        Scheduler scheduler = startedScheduler;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println();

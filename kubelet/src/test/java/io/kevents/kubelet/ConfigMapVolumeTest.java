@@ -3,6 +3,7 @@ package io.kevents.kubelet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kevents.kubelet.profile.VersionProfile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The seed's {@code alpine01}: FailedMount until {@code nginx-configmap} exists, then Created, Started, Running. */
@@ -55,14 +56,21 @@ class ConfigMapVolumeTest {
 
     @Test
     void aSyncGivesUpWaitingForVolumesAfterTwoMinutes() {
+        String unableToMount = "Warning FailedMount Unable to attach or mount volumes: unmounted volumes=[nginx-conf], "
+                + "unattached volumes=[nginx-conf]: timed out waiting for the condition";
         TestNode node = new TestNode(VersionProfile.V1_20);
         node.bind(Pods.alpine01());
-        node.advanceTo(140);
-        assertThat(node.lines("alpine01")).contains("123 Warning FailedMount Unable to attach or mount volumes: "
-                + "unmounted volumes=[nginx-conf], unattached volumes=[nginx-conf]: timed out waiting for the "
-                + "condition");
-        // The failed sync requeues after 12.5 s and waits again.
-        assertThat(node.kubelet.podCount()).isEqualTo(1);
+        // The first sync waits 2m3s for its volumes; the failed sync requeues 12.5 s later (at the tick, 136 s),
+        // and that sync waits 2m3s again: it gives up at 259 s, not before.
+        node.advanceTo(258.9);
+        assertThat(unableToMount(node)).containsExactly("123 " + unableToMount);
+        node.advanceTo(260);
+        assertThat(unableToMount(node)).containsExactly("123 " + unableToMount, "259 " + unableToMount);
+        assertThat(node.containerStates()).containsExactly("0 Pending ContainerCreating");
+    }
+
+    private static List<String> unableToMount(TestNode node) {
+        return node.lines("alpine01").stream().filter(line -> line.contains("Unable to attach or mount")).toList();
     }
 
     @Test

@@ -19,7 +19,6 @@ import io.kevents.scheduler.queue.QueueingPolicy;
 import io.kevents.scheduler.queue.QueuedPodInfo;
 import io.kevents.scheduler.queue.SchedulingQueue;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,11 +144,6 @@ public final class Scheduler implements AutoCloseable {
     /** Counters since start. */
     public SchedulerStats stats() {
         return loop.stats();
-    }
-
-    /** How many pods wait where. */
-    public Map<SchedulingQueue.Location, Integer> queueSizes() {
-        return queue.sizes();
     }
 
     /** The configuration. */

@@ -124,9 +124,8 @@ class SeedScenarioTest {
     }
 
     /**
-     * The API server, not the scheduler, sets {@code PodScheduled=True} when it accepts a binding. The kevents API
-     * server currently keeps the pod's old status on {@code pods/binding} (the condition stays False/Unschedulable);
-     * enable this test when that is fixed.
+     * The API server, not the scheduler, sets {@code PodScheduled=True} when it accepts a binding; the scheduler only
+     * ever writes False, so this checks the kevents API server's {@code pods/binding} does its part.
      */
     @Test
     void binding_sets_pod_scheduled_true() throws IOException {

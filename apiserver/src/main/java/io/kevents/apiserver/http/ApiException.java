@@ -46,7 +46,7 @@ public final class ApiException extends RuntimeException {
     }
 
     /** 404 for a path the server does not serve. */
-    public static ApiException pathNotFound(String path) {
+    public static ApiException pathNotFound() {
         return new ApiException(404, "NotFound", "the server could not find the requested resource", null, null, null,
                 List.of());
     }
@@ -97,11 +97,6 @@ public final class ApiException extends RuntimeException {
         return new ApiException(405, "MethodNotAllowed", message, null, null, null, List.of());
     }
 
-    /** 406 NotAcceptable. */
-    public static ApiException notAcceptable(String message) {
-        return new ApiException(406, "NotAcceptable", message, null, null, null, List.of());
-    }
-
     /** 410 Expired (a compacted resourceVersion or continue token). */
     public static ApiException expired(String message) {
         return new ApiException(410, "Expired", message, null, null, null, List.of());
@@ -126,11 +121,6 @@ public final class ApiException extends RuntimeException {
     /** The HTTP status code. */
     public int code() {
         return code;
-    }
-
-    /** The Status reason. */
-    public String reason() {
-        return reason;
     }
 
     /** The Status object for the response body. */

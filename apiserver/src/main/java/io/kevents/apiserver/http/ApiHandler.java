@@ -42,14 +42,6 @@ public final class ApiHandler {
     }
 
     /**
-     * Answers {@code request} on this thread; {@code serverAddress} is what {@code /api} advertises. For tests and
-     * callers without an event loop: it waits for writes to be durable.
-     */
-    public Response handle(Request request, String serverAddress) {
-        return handleAsync(request, serverAddress, Runnable::run).toCompletableFuture().join();
-    }
-
-    /**
      * Answers {@code request}. Everything but a create is answered before this returns; a create returns as soon as
      * its write is queued, and its answer is built on {@code answers} once the write is durable, so the calling
      * thread does not wait for the disk.
@@ -103,7 +95,7 @@ public final class ApiHandler {
             return done(discoveryDocument(path));
         }
         Registry.Served served = registry.find(info.group(), info.version(), info.resource())
-                .orElseThrow(() -> ApiException.pathNotFound(path));
+                .orElseThrow(ApiException::pathNotFound);
         return resourceRequest(request, info, served, answers);
     }
 
@@ -118,7 +110,7 @@ public final class ApiHandler {
             document = discovery.resources(parts[1] + "/" + parts[2]);
         }
         if (document == null) {
-            throw ApiException.pathNotFound(path);
+            throw ApiException.pathNotFound();
         }
         return Response.json(200, document);
     }
@@ -127,10 +119,10 @@ public final class ApiHandler {
                                                       Executor answers) {
         ResourceType type = served.type();
         if (type.namespaced() && info.namespace() == null && info.name() != null) {
-            throw ApiException.pathNotFound(request.path());
+            throw ApiException.pathNotFound();
         }
         if (info.subresource() != null && !type.subresources().contains(info.subresource())) {
-            throw ApiException.pathNotFound(request.path());
+            throw ApiException.pathNotFound();
         }
         String namespace = type.namespaced() ? info.namespace() : null;
         if (request.method().equals("POST") && info.subresource() == null && info.name() == null) {

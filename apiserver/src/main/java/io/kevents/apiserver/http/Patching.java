@@ -1,8 +1,6 @@
 package io.kevents.apiserver.http;
 
-import io.kevents.apiserver.json.Json;
 import io.kevents.apiserver.patch.PatchOutcome;
-import io.kevents.apiserver.patch.PatchSchema;
 import io.kevents.apiserver.patch.Patcher;
 
 /**
@@ -16,7 +14,7 @@ public final class Patching {
 
     /** The engine for the standard resources. */
     public static PatchFunction kubernetes() {
-        Patcher patcher = new Patcher(PatchSchema.kubernetes(), Json.MAPPER);
+        Patcher patcher = new Patcher();
         return (contentType, kind, live, body) -> {
             PatchOutcome outcome = patcher.apply(contentType, kind, live, body);
             if (outcome instanceof PatchOutcome.Applied applied) {

@@ -48,15 +48,7 @@ public record RequestInfo(String group, String version, String namespace, String
         String resource = rest.get(0);
         String name = rest.size() > 1 ? rest.get(1) : null;
         String subresource = rest.size() > 2 ? String.join("/", rest.subList(2, rest.size())) : null;
-        if (namespace == null && resource.equals("namespaces") && name != null) {
-            return new RequestInfo(group, version, null, resource, name, subresource);
-        }
         return new RequestInfo(group, version, namespace, resource, name, subresource);
-    }
-
-    /** {@code group/version}, or {@code version} for the core group. */
-    public String groupVersion() {
-        return group.isEmpty() ? version : group + "/" + version;
     }
 
     private static List<String> segments(String path) {

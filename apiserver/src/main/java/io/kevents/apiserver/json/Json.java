@@ -4,7 +4,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,19 +49,9 @@ public final class Json {
         return MAPPER.writeValueAsBytes(node);
     }
 
-    /** Compact text. */
-    public static String text(JsonNode node) {
-        return MAPPER.writeValueAsString(node);
-    }
-
     /** A new empty object. */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
-    }
-
-    /** A new empty array. */
-    public static ArrayNode array() {
-        return JsonNodeFactory.instance.arrayNode();
     }
 
     /** A typed value as a tree (fabric8 model objects included). */

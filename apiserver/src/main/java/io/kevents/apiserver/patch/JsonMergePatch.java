@@ -1,8 +1,8 @@
 package io.kevents.apiserver.patch;
 
+import io.kevents.apiserver.json.Json;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,8 +19,7 @@ public final class JsonMergePatch {
         if (!(patch instanceof ObjectNode patchObject)) {
             return patch.deepCopy();
         }
-        ObjectNode result = target instanceof ObjectNode object ? object.deepCopy()
-                : JsonNodeFactory.instance.objectNode();
+        ObjectNode result = target instanceof ObjectNode object ? object.deepCopy() : Json.object();
         mergeInto(result, patchObject);
         return result;
     }
@@ -38,10 +37,7 @@ public final class JsonMergePatch {
             if (value.isNull()) {
                 target.remove(name);
             } else if (value instanceof ObjectNode nested) {
-                ObjectNode child = target.get(name) instanceof ObjectNode existing ? existing
-                        : JsonNodeFactory.instance.objectNode();
-                mergeInto(child, nested);
-                target.set(name, child);
+                mergeInto(Json.objectAt(target, name), nested);
             } else {
                 target.set(name, value.deepCopy());
             }

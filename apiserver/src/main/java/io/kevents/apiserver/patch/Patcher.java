@@ -1,9 +1,9 @@
 package io.kevents.apiserver.patch;
 
+import io.kevents.apiserver.json.Json;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,27 +20,19 @@ public final class Patcher {
 
     private final PatchSchema schema;
     private final PatchBodyReader bodies;
-    private final PatchBodyReader applyBodies;
 
-    /** A patcher for the built-in Kubernetes kinds, reading bodies with a default JSON mapper. */
+    /** A patcher for the built-in Kubernetes kinds, reading bodies with the server's mapper ({@link Json#MAPPER}). */
     public Patcher() {
-        this(PatchSchema.kubernetes(), JsonMapper.builder().build());
-    }
-
-    /** A patcher with {@code schema}, reading every body with {@code mapper}. */
-    public Patcher(PatchSchema schema, ObjectMapper mapper) {
-        this(schema, mapper, mapper);
+        this(PatchSchema.kubernetes(), Json.MAPPER);
     }
 
     /**
-     * A patcher with {@code schema}, reading server-side apply bodies ({@code application/apply-patch+yaml}) with
-     * {@code applyBodyMapper} and the others with {@code mapper}. Clients (kubectl, client-go) send apply bodies as
-     * JSON, which a JSON mapper reads; pass a YAML mapper to accept YAML too.
+     * A patcher with {@code schema}, reading every body with {@code mapper}. Server-side apply bodies
+     * ({@code application/apply-patch+yaml}) included: clients (kubectl, client-go) send them as JSON.
      */
-    public Patcher(PatchSchema schema, ObjectMapper mapper, ObjectMapper applyBodyMapper) {
+    public Patcher(PatchSchema schema, ObjectMapper mapper) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.bodies = new PatchBodyReader(mapper);
-        this.applyBodies = new PatchBodyReader(applyBodyMapper);
     }
 
     /**
@@ -94,10 +86,8 @@ public final class Patcher {
         return switch (type) {
             case JSON_PATCH -> requireObject(JsonPatch.parse(bodies.read(body)).apply(live));
             case MERGE_PATCH -> JsonMergePatch.apply(live, bodies.readObject(body, type));
-            case STRATEGIC_MERGE_PATCH -> StrategicMergePatch.apply(live, bodies.readObject(body, type),
-                    schema.forKind(apiVersion, kind));
             // Simplified server-side apply: the applied object is merged like a strategic merge patch.
-            case APPLY_PATCH -> StrategicMergePatch.apply(live, applyBodies.readObject(body, type),
+            case STRATEGIC_MERGE_PATCH, APPLY_PATCH -> StrategicMergePatch.apply(live, bodies.readObject(body, type),
                     schema.forKind(apiVersion, kind));
         };
     }

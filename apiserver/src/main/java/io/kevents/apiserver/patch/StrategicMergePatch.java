@@ -8,6 +8,7 @@ import static io.kevents.apiserver.patch.Directives.REPLACE;
 import static io.kevents.apiserver.patch.Directives.RETAIN_KEYS;
 import static io.kevents.apiserver.patch.Directives.SET_ELEMENT_ORDER;
 
+import io.kevents.apiserver.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,7 +54,7 @@ public final class StrategicMergePatch {
     public static ObjectNode apply(ObjectNode live, ObjectNode patch, TypeSchema schema) throws PatchException {
         ObjectNode merged = mergeObject(live.deepCopy(), patch.deepCopy(), schema);
         // Only an absent original can merge to "absent"; a present one is at worst cleared.
-        return merged != null ? merged : JsonNodeFactory.instance.objectNode();
+        return merged != null ? merged : Json.object();
     }
 
     /**
@@ -71,12 +71,12 @@ public final class StrategicMergePatch {
                 case REPLACE:
                     return mergeObject(null, patch, schema);
                 case DELETE:
-                    return original == null ? null : JsonNodeFactory.instance.objectNode();
+                    return original == null ? null : Json.object();
                 default: // MERGE: the default behaviour
                     break;
             }
         }
-        ObjectNode target = original != null ? original : JsonNodeFactory.instance.objectNode();
+        ObjectNode target = original != null ? original : Json.object();
         retainKeys(target, patch);
         applyElementOrders(target, patch, schema);
         List<Map.Entry<String, JsonNode>> primitiveDeletions = new ArrayList<>();
@@ -192,15 +192,13 @@ public final class StrategicMergePatch {
             FieldSchema field = schema.field(fieldName);
             ListOrder.checkPatchFollowsOrder(patchList, orderList, field.mergeKey(), fieldName);
             ArrayNode merged;
-            if (patchList == null) {
-                if (liveList == null) {
-                    continue;
-                }
+            if (patchList != null) {
+                // The list merges as it would without the directive, which only orders the result.
+                merged = (ArrayNode) mergeValue(liveList, patchList, field);
+            } else if (liveList != null) {
                 merged = liveList;
-            } else if (liveList != null && field.mergesLists()) {
-                merged = StrategicListMerge.merge(liveList, patchList, field);
             } else {
-                merged = StrategicListMerge.fresh(patchList, field);
+                continue;
             }
             target.set(fieldName, ListOrder.arrange(merged, orderList, liveList, field.mergeKey()));
             patch.remove(fieldName);

@@ -3,9 +3,9 @@ package io.kevents.apiserver.protobuf;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import io.kevents.apiserver.json.Json;
 import java.io.IOException;
 import java.util.Arrays;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -42,7 +42,7 @@ public final class ProtobufBody {
                 .orElseThrow(() -> ProtobufBodyException.unsupported("kevents reads protobuf bodies of "
                         + String.join(", ", KubernetesMessages.supportedTypes()) + "; send "
                         + envelope.apiVersion() + "/" + envelope.kind() + " as application/json"));
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        ObjectNode object = Json.object();
         object.put("apiVersion", envelope.apiVersion());
         object.put("kind", envelope.kind());
         ProtobufDecoder.decode(envelope.raw(), schema, object);

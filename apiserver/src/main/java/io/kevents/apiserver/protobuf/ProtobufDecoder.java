@@ -3,6 +3,7 @@ package io.kevents.apiserver.protobuf;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import io.kevents.apiserver.json.Json;
 import io.kevents.model.KubeTime;
 import java.io.IOException;
 import java.time.Instant;
@@ -72,7 +73,7 @@ final class ProtobufDecoder {
             }
             case STRING_MAP, BYTES_MAP -> readMapEntry(in, field, target);
             case MESSAGE -> {
-                ObjectNode nested = NODES.objectNode();
+                ObjectNode nested = Json.object();
                 int limit = in.pushLimit(in.readRawVarint32());
                 readMessage(in, field.message(), nested, depth + 1);
                 in.popLimit(limit);
@@ -141,9 +142,7 @@ final class ProtobufDecoder {
             }
         }
         in.popLimit(limit);
-        ObjectNode map = target.get(field.name()) instanceof ObjectNode existing
-                ? existing : target.putObject(field.name());
-        map.put(key, value);
+        Json.objectAt(target, field.name()).put(key, value);
     }
 
     private static void requireWireType(ProtoMessage schema, ProtoField field, int wireType) {

@@ -2,7 +2,6 @@ package io.kevents.apiserver.registry;
 
 import io.kevents.apiserver.http.ApiException;
 import io.kevents.apiserver.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,8 +27,7 @@ record ContinueToken(long revision, String startKey) {
             }
             return new ContinueToken(json.get("rv").asLong(), json.get("start").asString());
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid continue token: " + new String(token.getBytes(StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8));
+            throw ApiException.badRequest("invalid continue token: " + token);
         }
     }
 }

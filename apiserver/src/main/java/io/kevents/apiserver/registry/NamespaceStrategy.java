@@ -2,7 +2,6 @@ package io.kevents.apiserver.registry;
 
 import io.kevents.apiserver.http.ApiException.Cause;
 import io.kevents.apiserver.json.Json;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ public final class NamespaceStrategy implements ResourceStrategy {
     private static final Set<String> FIELD_LABELS = Set.of("metadata.name", "status.phase");
 
     @Override
-    public void prepareForCreate(ObjectNode namespace, Instant now) {
+    public void prepareForCreate(ObjectNode namespace) {
         String name = Json.text(namespace, "metadata.name");
         Json.objectAt(Json.objectAt(namespace, "metadata"), "labels").put("kubernetes.io/metadata.name", name);
         Json.objectAt(namespace, "spec").putArray("finalizers").add("kubernetes");

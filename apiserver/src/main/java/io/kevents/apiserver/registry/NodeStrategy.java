@@ -56,7 +56,7 @@ public final class NodeStrategy implements ResourceStrategy {
 
     /** The node's status.phase is not used by Kubernetes any more; nothing to default. */
     @Override
-    public void prepareForCreate(ObjectNode node, java.time.Instant now) {
+    public void prepareForCreate(ObjectNode node) {
         Json.objectAt(node, "spec");
     }
 }

@@ -2,7 +2,6 @@ package io.kevents.apiserver.registry;
 
 import io.kevents.apiserver.http.ApiException.Cause;
 import io.kevents.apiserver.json.Json;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class PodStrategy implements ResourceStrategy {
             "status.podIP", "status.nominatedNodeName");
 
     @Override
-    public void prepareForCreate(ObjectNode pod, Instant now) {
+    public void prepareForCreate(ObjectNode pod) {
         ObjectNode spec = Json.objectAt(pod, "spec");
         putIfAbsent(spec, "schedulerName", "default-scheduler");
         putIfAbsent(spec, "restartPolicy", "Always");

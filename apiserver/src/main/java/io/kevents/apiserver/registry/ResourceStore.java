@@ -135,7 +135,9 @@ public final class ResourceStore {
 
     /** Whether a stored object matches the request's label selector and the (converted) field selector. */
     public boolean matches(ObjectNode stored, ListRequest request, FieldSelector convertedFields) {
-        return request.labels().matches(labels(stored)) && convertedFields.matches(strategy.fields(stored));
+        // Empty selectors match anything: skip building the label and field maps, once per listed or watched item.
+        return (request.labels().isEmpty() || request.labels().matches(labels(stored)))
+                && (convertedFields.isEmpty() || convertedFields.matches(strategy.fields(stored)));
     }
 
     private long listRevision(ListRequest request) {
@@ -201,7 +203,7 @@ public final class ResourceStore {
         meta.put("uid", UUID.randomUUID().toString());
         meta.put("creationTimestamp", KubeTime.formatTime(clock.now()));
         meta.remove("deletionTimestamp");
-        strategy.prepareForCreate(object, clock.now());
+        strategy.prepareForCreate(object);
         List<ApiException.Cause> causes = strategy.validate(object, null, served);
         if (!causes.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), name, causes);

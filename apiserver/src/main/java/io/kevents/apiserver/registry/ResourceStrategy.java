@@ -4,7 +4,6 @@ import io.kevents.apiserver.http.ApiException;
 import io.kevents.apiserver.selection.FieldSelector;
 import io.kevents.storage.Attributes;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +35,7 @@ public interface ResourceStrategy {
     }
 
     /** Sets defaults and applies admission to a new object (stored form). */
-    default void prepareForCreate(ObjectNode object, Instant now) {
+    default void prepareForCreate(ObjectNode object) {
     }
 
     /**

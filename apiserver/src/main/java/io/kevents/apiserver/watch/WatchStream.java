@@ -189,16 +189,23 @@ public final class WatchStream implements WatchListener {
     public void onClosed(StorageException cause) {
         if (cause instanceof StorageException.Compacted) {
             synchronized (this) {
-                ApiException gone = ApiException.expired("The resourceVersion for the provided watch is too old.");
-                ObjectNode event = Json.object();
-                event.put("type", "ERROR");
-                event.set("object", gone.toStatus());
-                sink.send(Json.bytes(event));
+                sink.send(errorEvent(ApiException.expired("The resourceVersion for the provided watch is too old.")));
             }
         } else if (cause != null) {
             LOG.warn("Watch of {} ended by the store: {}", type.resource(), cause.getMessage());
         }
         stop();
+    }
+
+    /**
+     * The ERROR watch event carrying {@code e}'s Status: once a watch's headers are out, failures can only be
+     * reported in the stream, as kube-apiserver does.
+     */
+    public static byte[] errorEvent(ApiException e) {
+        ObjectNode event = Json.object();
+        event.put("type", "ERROR");
+        event.set("object", e.toStatus());
+        return Json.bytes(event);
     }
 
     /** Whether a selector restricts this watch (without one, every change is visible and MODIFIED is exact). */

@@ -101,7 +101,12 @@ class PatchSchemaTest {
 
     @Test
     void kindsAreResolvedByGroupNotVersion() {
-        assertThat(SCHEMA.forKind("events.k8s.io/v1beta1", "Event")).isEqualTo(SCHEMA.forKind("events.k8s.io/v1", "Event"));
+        // Identity, not equality: both Event schemas are equal records, and OPAQUE is what an unknown group gets.
+        for (String apiVersion : new String[] {"events.k8s.io/v1beta1", "events.k8s.io/v1"}) {
+            assertThat(SCHEMA.forKind(apiVersion, "Event")).isSameAs(KubernetesTypes.EVENTS_EVENT)
+                    .isNotSameAs(TypeSchema.OPAQUE)
+                    .isNotSameAs(KubernetesTypes.CORE_EVENT);
+        }
         assertThat(SCHEMA.forKind("coordination.k8s.io/v1beta1", "Lease").name()).isEqualTo("Lease");
         assertThat(SCHEMA.forKind("v1", "Pod").name()).isEqualTo("Pod");
     }

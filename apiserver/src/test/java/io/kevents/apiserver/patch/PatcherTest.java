@@ -206,6 +206,8 @@ class PatcherTest {
         PatchFailure failure = Patcher.unsupportedMediaType("text/plain");
 
         assertThat(failure.code()).isEqualTo(415);
-        assertThat(failure.message()).contains("text/plain", PatchType.acceptedMediaTypes());
+        assertThat(failure.message()).contains("text/plain", "application/json-patch+json",
+                "application/merge-patch+json", "application/strategic-merge-patch+json",
+                "application/apply-patch+yaml");
     }
 }

@@ -19,6 +19,9 @@ import java.util.function.LongFunction;
  */
 final class HttpLoad implements AutoCloseable {
 
+    /** Latencies kept per run at most (160 MB); later ones are not recorded. */
+    private static final int MAX_LATENCIES = 20_000_000;
+
     private final Vertx vertx;
     private final HttpClient client;
     private final int clients;
@@ -40,9 +43,9 @@ final class HttpLoad implements AutoCloseable {
     /** Like {@link #post(String, LongFunction, Duration, Duration)}, stopping after {@code maxRequests} as well. */
     LoadResult post(String path, LongFunction<Buffer> body, Duration warmup, Duration measure, long maxRequests) {
         AtomicLong sequence = new AtomicLong();
-        AtomicLong completed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        long[] latencies = new long[20_000_000];
+        // At most maxRequests requests are sent (all loops run on one event loop), so a short run needs no more.
+        long[] latencies = new long[(int) Math.max(0, Math.min(maxRequests, MAX_LATENCIES))];
         AtomicLong recorded = new AtomicLong();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
@@ -50,17 +53,17 @@ final class HttpLoad implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicLong running = new AtomicLong(clients);
         for (int i = 0; i < clients; i++) {
-            vertx.runOnContext(ignored -> loop(path, body, sequence, completed, errors, latencies, recorded,
-                    measureFrom, measureTo, maxRequests, running, done));
+            vertx.runOnContext(ignored -> loop(path, body, sequence, errors, latencies, recorded, measureFrom,
+                    measureTo, maxRequests, running, done));
         }
         done.join();
         int count = (int) Math.min(recorded.get(), latencies.length);
         return new LoadResult(count, errors.get(), measure.toNanos() / 1e9, LoadResult.sorted(latencies, count));
     }
 
-    private void loop(String path, LongFunction<Buffer> body, AtomicLong sequence, AtomicLong completed,
-                      AtomicLong errors, long[] latencies, AtomicLong recorded, long measureFrom, long measureTo,
-                      long maxRequests, AtomicLong running, CompletableFuture<Void> done) {
+    private void loop(String path, LongFunction<Buffer> body, AtomicLong sequence, AtomicLong errors,
+                      long[] latencies, AtomicLong recorded, long measureFrom, long measureTo, long maxRequests,
+                      AtomicLong running, CompletableFuture<Void> done) {
         long sent = System.nanoTime();
         if (sent >= measureTo || sequence.get() >= maxRequests) {
             if (running.decrementAndGet() == 0) {
@@ -77,17 +80,14 @@ final class HttpLoad implements AutoCloseable {
                     long now = System.nanoTime();
                     if (result.failed() || result.result() >= 300) {
                         errors.incrementAndGet();
-                    } else {
-                        completed.incrementAndGet();
-                        if (sent >= measureFrom) {
-                            long slot = recorded.getAndIncrement();
-                            if (slot < latencies.length) {
-                                latencies[(int) slot] = now - sent;
-                            }
+                    } else if (sent >= measureFrom) {
+                        long slot = recorded.getAndIncrement();
+                        if (slot < latencies.length) {
+                            latencies[(int) slot] = now - sent;
                         }
                     }
-                    loop(path, body, sequence, completed, errors, latencies, recorded, measureFrom, measureTo,
-                            maxRequests, running, done);
+                    loop(path, body, sequence, errors, latencies, recorded, measureFrom, measureTo, maxRequests,
+                            running, done);
                 });
     }
 

@@ -31,8 +31,6 @@ public final class ApiWriter implements AutoCloseable {
     private final ArrayDeque<String> ready = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
     private int retriesScheduled;
-    private long written;
-    private long failed;
     private boolean closed;
 
     private record Pending(ApiCall call, int attempt) {
@@ -111,41 +109,26 @@ public final class ApiWriter implements AutoCloseable {
                     retriesScheduled++;
                     Duration delay = Duration.ofMillis(Math.min(30_000, 500L << Math.min(6, pending.attempt())));
                     clock.schedule(delay, () -> {
+                        // One critical section: awaitIdle must not see the retry gone before its re-queue is.
                         synchronized (lock) {
                             retriesScheduled--;
+                            if (!waiting.containsKey(key) && !inFlight.contains(key)) {
+                                enqueue(key, new Pending(pending.call(), pending.attempt() + 1));
+                            }
+                            lock.notifyAll();
                         }
-                        if (!waitingOrInFlight(key)) {
-                            enqueue(key, new Pending(pending.call(), pending.attempt() + 1));
-                        }
-                        signalIfIdle();
                     });
                 } else {
-                    failed++;
                     LOG.warn("hollow kubelets: giving up writing {} after {} attempts: {}", key, pending.attempt(),
                             retry.why());
                 }
             } else if (result instanceof WriteResult.Failed failure) {
-                failed++;
                 LOG.warn("hollow kubelets: writing {} failed: {}", key, failure.why());
-            } else if (!(result instanceof WriteResult.Retry)) {
-                written++;
             }
             if (superseded) {
                 ready.add(key);
                 lock.notify();
             }
-            lock.notifyAll();
-        }
-    }
-
-    private boolean waitingOrInFlight(String key) {
-        synchronized (lock) {
-            return waiting.containsKey(key) || inFlight.contains(key);
-        }
-    }
-
-    private void signalIfIdle() {
-        synchronized (lock) {
             lock.notifyAll();
         }
     }
@@ -171,20 +154,6 @@ public final class ApiWriter implements AutoCloseable {
                 }
             }
             return true;
-        }
-    }
-
-    /** Writes that succeeded (or found their object gone). */
-    public long written() {
-        synchronized (lock) {
-            return written;
-        }
-    }
-
-    /** Writes given up. */
-    public long failed() {
-        synchronized (lock) {
-            return failed;
         }
     }
 

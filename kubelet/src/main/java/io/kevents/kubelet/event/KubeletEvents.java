@@ -56,9 +56,15 @@ public final class KubeletEvents {
         normal(container, "BackOff", profile.backOffPulling(image));
     }
 
-    /** {@code ErrImageNeverPull} (Warning): absent, and the policy forbids pulling. */
-    public void neverPull(ObjectReference container, String image) {
-        warning(container, "ErrImageNeverPull", profile.neverPull(image));
+    /**
+     * {@code ErrImageNeverPull} (Warning): absent, and the policy forbids pulling.
+     *
+     * @return the text recorded, which is also the container's waiting message
+     */
+    public String neverPull(ObjectReference container, String image) {
+        String message = profile.neverPull(image);
+        warning(container, "ErrImageNeverPull", message);
+        return message;
     }
 
     /** {@code Failed: Error: <reason>}, recorded whenever starting a container fails. */

@@ -2,6 +2,7 @@ package io.kevents.kubelet.event;
 
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.kevents.model.ObjectRef;
 
 /** The objects kubelet events are about, referenced as the kubelet references them. */
 public final class ObjectRefs {
@@ -9,23 +10,17 @@ public final class ObjectRefs {
     private ObjectRefs() {
     }
 
-    /** The pod itself (volume events). */
+    /**
+     * The pod itself (volume events): {@code v1}, {@code Pod} and the pod's namespace, name, uid and resourceVersion,
+     * as {@link ObjectRef#from(io.fabric8.kubernetes.api.model.HasMetadata)} reads them.
+     */
     public static ObjectReference pod(Pod pod) {
-        ObjectReference ref = new ObjectReference();
-        ref.setApiVersion("v1");
-        ref.setKind("Pod");
-        ref.setNamespace(pod.getMetadata().getNamespace());
-        ref.setName(pod.getMetadata().getName());
-        ref.setUid(pod.getMetadata().getUid());
-        ref.setResourceVersion(pod.getMetadata().getResourceVersion());
-        return ref;
+        return ObjectRef.from(pod).toObjectReference();
     }
 
     /** One container of the pod: the pod with {@code fieldPath: spec.containers{<name>}}. */
     public static ObjectReference container(Pod pod, String containerName) {
-        ObjectReference ref = pod(pod);
-        ref.setFieldPath("spec.containers{" + containerName + "}");
-        return ref;
+        return ObjectRef.from(pod).withFieldPath("spec.containers{" + containerName + "}").toObjectReference();
     }
 
     /**

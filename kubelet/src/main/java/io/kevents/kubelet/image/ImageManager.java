@@ -73,8 +73,7 @@ public final class ImageManager {
                 events.alreadyPresent(ref, image);
                 return new Available(ImageStore.imageId(reference));
             }
-            events.neverPull(ref, image);
-            return new Unavailable(ERR_IMAGE_NEVER_PULL, events.profile().neverPull(image));
+            return new Unavailable(ERR_IMAGE_NEVER_PULL, events.neverPull(ref, image));
         }
         String key = ImageBackOff.key(podUid, image);
         if (backOff.isInBackOffSinceUpdate(key, nowNanos)) {

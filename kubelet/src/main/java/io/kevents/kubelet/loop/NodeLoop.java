@@ -35,11 +35,6 @@ public final class NodeLoop {
         this.tickPhaseNanos = clock.nanoTime();
     }
 
-    /** The injected clock. */
-    public Clock clock() {
-        return clock;
-    }
-
     /** Wall time (what events and statuses carry). */
     public Instant now() {
         return clock.now();
@@ -53,11 +48,6 @@ public final class NodeLoop {
     /** Runs {@code task} under the node's lock after {@code delay}; nothing once the loop is closed. */
     public Clock.Timer schedule(Duration delay, Runnable task) {
         return clock.schedule(delay, () -> run(task));
-    }
-
-    /** Runs {@code task} under the node's lock as soon as the clock runs due timers. */
-    public Clock.Timer submit(Runnable task) {
-        return schedule(Duration.ZERO, task);
     }
 
     /**
@@ -94,10 +84,5 @@ public final class NodeLoop {
     /** Stops running tasks; timers that fall due later do nothing. */
     public synchronized void close() {
         closed = true;
-    }
-
-    /** Whether {@link #close()} was called. */
-    public synchronized boolean isClosed() {
-        return closed;
     }
 }

@@ -64,11 +64,6 @@ public final class NodeAgent {
         return registered;
     }
 
-    /** The node's name. */
-    public String name() {
-        return spec.name();
-    }
-
     private void onRegistered(String nodeUid) {
         uid = nodeUid;
         lastReportNanos = loop.nanoTime();

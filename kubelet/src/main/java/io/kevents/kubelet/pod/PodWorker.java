@@ -123,26 +123,6 @@ public final class PodWorker {
         context.network().release(podIp);
     }
 
-    /** The pod as last seen. */
-    public Pod pod() {
-        return pod;
-    }
-
-    /** Whether a sync is in progress (pulling an image or waiting for volumes). */
-    public boolean isWorking() {
-        return working;
-    }
-
-    /** Syncs started so far. */
-    public int syncs() {
-        return syncs;
-    }
-
-    /** The last status written. */
-    public PodStatus lastStatus() {
-        return lastStatus;
-    }
-
     // ---------------------------------------------------------------- sync
 
     /** A reason to sync: runs one now, or after the current one ends. */

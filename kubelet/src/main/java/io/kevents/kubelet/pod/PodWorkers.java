@@ -1,7 +1,6 @@
 package io.kevents.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,16 +51,6 @@ public final class PodWorkers {
         if (worker != null) {
             worker.kill();
         }
-    }
-
-    /** The worker of a pod, or {@code null}. */
-    public PodWorker get(String uid) {
-        return workers.get(uid);
-    }
-
-    /** Every worker. */
-    public Collection<PodWorker> all() {
-        return workers.values();
     }
 
     /** How many pods this node runs. */

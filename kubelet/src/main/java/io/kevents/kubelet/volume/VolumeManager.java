@@ -9,8 +9,10 @@ import io.kevents.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One node's volume manager: mounts each pod's volumes, and for a configmap volume whose configmap does not exist
@@ -32,7 +34,7 @@ public final class VolumeManager {
     private static final class PodMounts {
         Pod pod;
         final List<PodVolume> volumes;
-        final Map<String, Boolean> mounted = new HashMap<>();
+        final Set<String> mounted = new HashSet<>();
         final Map<String, MountBackOff> backOffs = new HashMap<>();
         final Map<String, Clock.Timer> retries = new HashMap<>();
         final Runnable onAllMounted;
@@ -44,7 +46,7 @@ public final class VolumeManager {
         }
 
         boolean allMounted() {
-            return volumes.stream().allMatch(v -> mounted.getOrDefault(v.name(), false));
+            return volumes.stream().allMatch(v -> mounted.contains(v.name()));
         }
     }
 
@@ -63,16 +65,15 @@ public final class VolumeManager {
 
     /**
      * Starts mounting the volumes of a new pod now; {@code onAllMounted} runs (under the node's lock) when the last
-     * one mounts later. Returns whether all are mounted already.
+     * one mounts later (the caller's first sync sees volumes that mount at once).
      */
-    public boolean addPod(Pod pod, Runnable onAllMounted) {
+    public void addPod(Pod pod, Runnable onAllMounted) {
         String uid = pod.getMetadata().getUid();
         PodMounts mounts = new PodMounts(pod, PodVolume.of(pod.getSpec().getVolumes()), onAllMounted);
         pods.put(uid, mounts);
         for (PodVolume volume : mounts.volumes) {
             attempt(uid, mounts, volume);
         }
-        return mounts.allMounted();
     }
 
     /** Keeps the latest pod object (its resourceVersion goes into events). */
@@ -95,7 +96,7 @@ public final class VolumeManager {
         List<String> names = new ArrayList<>();
         if (mounts != null) {
             for (PodVolume volume : mounts.volumes) {
-                if (!mounts.mounted.getOrDefault(volume.name(), false)) {
+                if (!mounts.mounted.contains(volume.name())) {
                     names.add(volume.name());
                 }
             }
@@ -124,7 +125,7 @@ public final class VolumeManager {
         }
         if (!volume.needsConfigMap()
                 || configMaps.exists(mounts.pod.getMetadata().getNamespace(), volume.configMapName())) {
-            mounts.mounted.put(volume.name(), true);
+            mounts.mounted.add(volume.name());
             return;
         }
         ObjectReference ref = ObjectRefs.pod(mounts.pod);

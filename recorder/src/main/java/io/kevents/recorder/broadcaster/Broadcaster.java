@@ -45,21 +45,25 @@ public final class Broadcaster {
     /**
      * Starts delivering events to {@code watcher} on a thread called {@code name}, or, for a
      * {@link PartitionedWatcher} with several partitions, on one thread and queue of {@code queueCapacity} events per
-     * partition ({@code name-p0}, {@code name-p1}, ...).
+     * partition ({@code name-p0}, {@code name-p1}, ...). A partitioned watcher is always called through
+     * {@link PartitionedWatcher#onEvents(int, List)}, even with a single partition.
      */
     public Watch startWatcher(String name, EventWatcher watcher) {
         if (!accepting) {
             throw new IllegalStateException("the broadcaster is shut down");
         }
-        int partitions = watcher instanceof PartitionedWatcher partitioned ? partitioned.partitions() : 1;
+        PartitionedWatcher partitioned = watcher instanceof PartitionedWatcher p ? p : null;
+        int partitions = partitioned != null ? partitioned.partitions() : 1;
         if (partitions < 1) {
             throw new IllegalArgumentException("a watcher needs at least one partition");
         }
         WatcherLoop[] loops = new WatcherLoop[partitions];
-        Route route = partitions == 1 ? new Single(loops) : new Partitioned((PartitionedWatcher) watcher, loops);
+        // A partitioned watcher goes through PartitionDelivery even with one partition: its onEvents(List) may have
+        // to work out each event's partition, whereas onEvents(partition, List) handles the batch at once.
+        Route route = partitioned == null ? new Single(loops) : new Partitioned(partitioned, loops);
         for (int i = 0; i < partitions; i++) {
             WatcherLoop[] self = new WatcherLoop[1];
-            EventWatcher delivery = partitions == 1 ? watcher : new PartitionDelivery((PartitionedWatcher) watcher, i);
+            EventWatcher delivery = partitioned == null ? watcher : new PartitionDelivery(partitioned, i);
             loops[i] = new WatcherLoop(partitions == 1 ? name : name + "-p" + i, delivery, queueCapacity, () -> {
                 watchers.remove(self[0]);
                 routes.remove(route);

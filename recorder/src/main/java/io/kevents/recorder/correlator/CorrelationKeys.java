@@ -23,6 +23,8 @@ final class CorrelationKeys {
         final String host;
         final ObjectRef object;
         final String type;
+        /** The hash of everything but the type, for {@link SourceObject}. */
+        private final int sourceObjectHash;
         private final int hash;
 
         Spam(RecordedEvent event) {
@@ -35,9 +37,19 @@ final class CorrelationKeys {
             h = 31 * h + Objects.hashCode(object.namespace());
             h = 31 * h + Objects.hashCode(object.kind());
             h = 31 * h + Objects.hashCode(object.apiVersion());
-            h = 31 * h + Objects.hashCode(type);
             h = 31 * h + Objects.hashCode(component);
-            this.hash = 31 * h + Objects.hashCode(host);
+            this.sourceObjectHash = 31 * h + Objects.hashCode(host);
+            this.hash = 31 * sourceObjectHash + Objects.hashCode(type);
+        }
+
+        /** Whether {@code other} has the same source and object, whatever its type. */
+        boolean sameSourceObject(Spam other) {
+            return Objects.equals(object.name(), other.object.name())
+                    && Objects.equals(object.uid(), other.object.uid())
+                    && Objects.equals(object.namespace(), other.object.namespace())
+                    && Objects.equals(object.kind(), other.object.kind())
+                    && Objects.equals(object.apiVersion(), other.object.apiVersion())
+                    && Objects.equals(component, other.component) && Objects.equals(host, other.host);
         }
 
         @Override
@@ -50,39 +62,25 @@ final class CorrelationKeys {
             if (this == other) {
                 return true;
             }
-            return other instanceof Spam that && hash == that.hash
-                    && Objects.equals(object.name(), that.object.name())
-                    && Objects.equals(object.uid(), that.object.uid())
-                    && Objects.equals(object.namespace(), that.object.namespace())
-                    && Objects.equals(object.kind(), that.object.kind())
-                    && Objects.equals(object.apiVersion(), that.object.apiVersion())
-                    && Objects.equals(type, that.type) && Objects.equals(component, that.component)
-                    && Objects.equals(host, that.host);
+            return other instanceof Spam that && hash == that.hash && sameSourceObject(that)
+                    && Objects.equals(type, that.type);
         }
     }
 
     /**
      * The spam key of client-go before v0.32: source and object, without the type, so all of an object's events
-     * share one budget.
+     * share one budget. Built per event, so it reuses the fields and hash its {@link Spam} computed once.
      */
     record SourceObject(Spam of) {
         @Override
         public boolean equals(Object other) {
-            if (!(other instanceof SourceObject that)) {
-                return false;
-            }
-            Spam a = of;
-            Spam b = that.of;
-            return Objects.equals(a.object.name(), b.object.name()) && Objects.equals(a.object.uid(), b.object.uid())
-                    && Objects.equals(a.object.namespace(), b.object.namespace())
-                    && Objects.equals(a.object.kind(), b.object.kind())
-                    && Objects.equals(a.object.apiVersion(), b.object.apiVersion())
-                    && Objects.equals(a.component, b.component) && Objects.equals(a.host, b.host);
+            return other instanceof SourceObject that && of.sourceObjectHash == that.of.sourceObjectHash
+                    && of.sameSourceObject(that.of);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(of.object.name(), of.object.uid(), of.object.namespace(), of.component, of.host);
+            return of.sourceObjectHash;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.kevents.recorder.correlator;
 
+import io.kevents.model.EventNames;
 import io.kevents.recorder.RecordedEvent;
-import java.time.Instant;
 
 /**
  * Folds bursts of similar events with different messages into one "(combined from similar events): ..." event,
@@ -39,8 +39,7 @@ final class EventAggregator {
     Aggregation aggregate(RecordedEvent event, CorrelationKeys.Spam base) {
         String message = event.noteText();
         CorrelationKeys.Aggregate key = new CorrelationKeys.Aggregate(base, event);
-        Instant time = event.time();
-        long now = time.getEpochSecond() * 1_000_000_000L + time.getNano();
+        long now = EventNames.unixNanos(event.time());
         Record record = records.get(key);
         if (record == null || now - record.lastSeen > windowNanos) {
             record = new Record(maxEvents);

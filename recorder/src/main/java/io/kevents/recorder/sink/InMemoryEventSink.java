@@ -65,19 +65,21 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
 
     @Override
     public Event create(Event event) throws SinkException {
-        return copy(store("create", EventConversion.CORE_API_VERSION, copy(event), false));
+        return EventConversion.copyOf(store("create", EventConversion.CORE_API_VERSION,
+                EventConversion.copyOf(event), false));
     }
 
     @Override
     public Event update(Event event) throws SinkException {
-        return copy(store("update", EventConversion.CORE_API_VERSION, copy(event), true));
+        return EventConversion.copyOf(store("update", EventConversion.CORE_API_VERSION,
+                EventConversion.copyOf(event), true));
     }
 
     @Override
     public Event patch(Event event, CountPatch patch) throws SinkException {
         String key = key(event.getMetadata().getNamespace(), event.getMetadata().getName());
-        return copy(patchStored("patch", EventConversion.CORE_API_VERSION, key, event.getReason(), patch.count(),
-                stored -> {
+        return EventConversion.copyOf(patchStored("patch", EventConversion.CORE_API_VERSION, key, event.getReason(),
+                patch.count(), stored -> {
                     stored.setCount(patch.count());
                     stored.setLastTimestamp(KubeTime.formatTime(patch.lastTimestamp()));
                     stored.setMessage(patch.message());
@@ -88,7 +90,7 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
 
     /** Every stored event, in core/v1 form, ordered by creation. */
     public synchronized List<Event> events() {
-        return events.values().stream().map(InMemoryEventSink::copy).toList();
+        return events.values().stream().map(EventConversion::copyOf).toList();
     }
 
     /** Every stored event in events.k8s.io/v1 form. */
@@ -98,7 +100,7 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
 
     /** One stored event, in core/v1 form. */
     public synchronized Optional<Event> get(String namespace, String name) {
-        return Optional.ofNullable(events.get(key(namespace, name))).map(InMemoryEventSink::copy);
+        return Optional.ofNullable(events.get(key(namespace, name))).map(EventConversion::copyOf);
     }
 
     /** Stored events sorted by last occurrence, as {@code kubectl get events} users expect to read them. */
@@ -249,9 +251,5 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
 
     private static String key(String namespace, String name) {
         return namespace + "/" + name;
-    }
-
-    private static Event copy(Event event) {
-        return EventConversion.copyOf(event);
     }
 }

@@ -172,6 +172,12 @@ class CorrelatorSequenceTest {
         flush();
         // Kubernetes 1.20's kubelet: the 26th event about the pod is held back whatever its type.
         assertThat(sink.events()).extracting(Event::getReason).doesNotContain("Failed");
+        // ... and not because nothing was written: the 25 Pulling occurrences were, the Failed one was dropped.
+        assertThat(sink.events()).extracting(Event::getMessage, Event::getCount).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("pull 0", 5), org.assertj.core.groups.Tuple.tuple("pull 1", 5),
+                org.assertj.core.groups.Tuple.tuple("pull 2", 5), org.assertj.core.groups.Tuple.tuple("pull 3", 5),
+                org.assertj.core.groups.Tuple.tuple("pull 4", 5));
+        assertThat(broadcaster.metrics().snapshot().dropped(DropReason.SPAM_FILTER)).isEqualTo(1);
     }
 
     @Test

@@ -14,11 +14,6 @@ public sealed interface ApiResult {
      * @param message  the API server's {@code Status.message}, or the transport error
      */
     record Failed(int httpCode, String message) implements ApiResult {
-
-        /** Whether the object is gone (404). */
-        public boolean isNotFound() {
-            return httpCode == 404;
-        }
     }
 
     /** The shared success value. */

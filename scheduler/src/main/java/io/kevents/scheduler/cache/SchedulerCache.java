@@ -158,13 +158,6 @@ public final class SchedulerCache {
         }
     }
 
-    /** The number of known nodes. */
-    public int nodeCount() {
-        synchronized (lock) {
-            return ordered.size();
-        }
-    }
-
     /** The number of pods on nodes, bound and assumed. */
     public int podCount() {
         synchronized (lock) {

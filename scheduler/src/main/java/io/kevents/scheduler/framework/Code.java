@@ -9,7 +9,5 @@ public enum Code {
     /** The pod does not fit now, and preemption might make it fit (e.g. not enough cpu). */
     UNSCHEDULABLE,
     /** The pod does not fit, and evicting pods from the node would not change that (e.g. a taint). */
-    UNSCHEDULABLE_AND_UNRESOLVABLE,
-    /** The plugin has nothing to say about this pod (a score plugin that would give every node the same score). */
-    SKIP
+    UNSCHEDULABLE_AND_UNRESOLVABLE
 }

@@ -46,11 +46,6 @@ public final class Framework {
         return Status.SUCCESS;
     }
 
-    /** The filters, in order. */
-    public List<FilterPlugin> filters() {
-        return List.of(filters);
-    }
-
     /** The score plugins with their weights. */
     public List<WeightedScorePlugin> scorePlugins() {
         return scorePlugins;

@@ -26,6 +26,9 @@ public final class NodeInfo {
     private final Map<String, Long> imageSizes;
     private final List<PodInfo> pods;
     private final Resources requested;
+    // Allocatable minus requested, kept because NodeResourcesFit reads it for every pod and node it filters and
+    // filters must not allocate; both inputs only change through the constructor.
+    private final Resources free;
     private final long nonZeroMilliCpu;
     private final long nonZeroMemory;
     private final List<HostPort> usedPorts;
@@ -43,6 +46,7 @@ public final class NodeInfo {
         this.imageSizes = imageSizes;
         this.pods = pods;
         this.requested = requested;
+        this.free = allocatable.minus(requested);
         this.nonZeroMilliCpu = nonZeroMilliCpu;
         this.nonZeroMemory = nonZeroMemory;
         this.usedPorts = usedPorts;
@@ -187,6 +191,11 @@ public final class NodeInfo {
     /** The sum of the pods' requests. */
     public Resources requested() {
         return requested;
+    }
+
+    /** {@link #allocatable()} minus {@link #requested()}: what is left for more pods (negative when overcommitted). */
+    public Resources free() {
+        return free;
     }
 
     /** The pods' cpu for scoring, with defaults for containers that ask for none. */

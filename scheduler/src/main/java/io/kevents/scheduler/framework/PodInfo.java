@@ -91,7 +91,7 @@ public record PodInfo(Pod pod, String key, String nodeName, int priority, Resour
     }
 
     /** {@code namespace/name}. */
-    public static String keyOf(String namespace, String name) {
+    private static String keyOf(String namespace, String name) {
         return (namespace == null ? "" : namespace) + "/" + name;
     }
 

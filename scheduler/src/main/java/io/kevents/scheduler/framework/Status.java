@@ -43,11 +43,6 @@ public record Status(Code code, List<String> reasons, String plugin) {
         return code == Code.SUCCESS;
     }
 
-    /** Whether this is a rejection of the pod (either unschedulable code), as opposed to success or an error. */
-    public boolean isRejection() {
-        return code == Code.UNSCHEDULABLE || code == Code.UNSCHEDULABLE_AND_UNRESOLVABLE;
-    }
-
     /** The reasons joined with {@code ", "}, as Kubernetes' {@code Status.Message()}. */
     public String message() {
         return String.join(", ", reasons);

@@ -1,5 +1,7 @@
 package io.kevents.scheduler.framework;
 
+import java.util.List;
+
 /**
  * A pod toleration, matched against taints as Kubernetes does.
  *
@@ -30,6 +32,19 @@ public record Toleration(String key, String operator, String value, String effec
             case "Equal" -> value.equals(taint.value());
             default -> false;
         };
+    }
+
+    /**
+     * Whether any of {@code tolerations} tolerates {@code taint}; the one matching rule that the taint filter and
+     * score and the cordon filter share.
+     */
+    public static boolean anyTolerates(List<Toleration> tolerations, Taint taint) {
+        for (Toleration toleration : tolerations) {
+            if (toleration.tolerates(taint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Converts a fabric8 toleration. */

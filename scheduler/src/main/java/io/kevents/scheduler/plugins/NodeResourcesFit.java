@@ -60,7 +60,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin, Enqueu
         if (request.isZero()) {
             return mask == 0 ? Status.SUCCESS : standardRejections[mask];
         }
-        Resources free = node.allocatable().minus(node.requested());
+        Resources free = node.free();
         if (request.milliCpu() > 0 && request.milliCpu() > free.milliCpu()) {
             mask |= CPU;
         }

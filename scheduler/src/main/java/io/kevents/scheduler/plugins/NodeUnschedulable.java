@@ -39,12 +39,7 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtension {
         if (!node.unschedulable()) {
             return Status.SUCCESS;
         }
-        for (Toleration toleration : pod.tolerations()) {
-            if (toleration.tolerates(UNSCHEDULABLE_TAINT)) {
-                return Status.SUCCESS;
-            }
-        }
-        return rejected;
+        return Toleration.anyTolerates(pod.tolerations(), UNSCHEDULABLE_TAINT) ? Status.SUCCESS : rejected;
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.kevents.scheduler.framework.Taint;
 import io.kevents.scheduler.framework.Toleration;
 import io.kevents.scheduler.profile.ReasonTexts;
 import io.kevents.scheduler.profile.VersionProfile;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,7 +40,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
     @Override
     public Status filter(PodInfo pod, NodeInfo node) {
         for (Taint taint : node.taints()) {
-            if (taint.forbidsScheduling() && !tolerated(pod.tolerations(), taint)) {
+            if (taint.forbidsScheduling() && !Toleration.anyTolerates(pod.tolerations(), taint)) {
                 return rejections.computeIfAbsent(taint,
                         t -> Status.unresolvable(name(), texts.untoleratedTaint(t.key(), t.value())));
             }
@@ -52,8 +51,10 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
     @Override
     public long score(PodInfo pod, NodeInfo node, Snapshot snapshot) {
         long count = 0;
+        // Kubernetes scores only with tolerations whose effect is PreferNoSchedule or empty; tolerates() already
+        // rejects any other effect for a PreferNoSchedule taint, so the general match gives the same count.
         for (Taint taint : node.taints()) {
-            if (Taint.PREFER_NO_SCHEDULE.equals(taint.effect()) && !toleratedForScoring(pod.tolerations(), taint)) {
+            if (Taint.PREFER_NO_SCHEDULE.equals(taint.effect()) && !Toleration.anyTolerates(pod.tolerations(), taint)) {
                 count++;
             }
         }
@@ -73,25 +74,5 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
     @Override
     public boolean isWorthRequeuing(PodInfo pod, ClusterEvent event) {
         return NodeFilterHint.passesNow(this, pod, event);
-    }
-
-    static boolean tolerated(List<Toleration> tolerations, Taint taint) {
-        for (Toleration toleration : tolerations) {
-            if (toleration.tolerates(taint)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // Scoring looks only at tolerations that could apply to PreferNoSchedule (that effect, or any effect).
-    private static boolean toleratedForScoring(List<Toleration> tolerations, Taint taint) {
-        for (Toleration toleration : tolerations) {
-            boolean relevant = toleration.effect().isEmpty() || Taint.PREFER_NO_SCHEDULE.equals(toleration.effect());
-            if (relevant && toleration.tolerates(taint)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

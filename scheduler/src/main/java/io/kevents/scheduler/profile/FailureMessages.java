@@ -1,6 +1,7 @@
 package io.kevents.scheduler.profile;
 
 import io.kevents.model.GoStrings;
+import io.kevents.recorder.Note;
 import io.kevents.scheduler.framework.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +21,7 @@ import java.util.Map;
 public final class FailureMessages {
 
     /** The API server's limit on an event's note, in bytes. */
-    public static final int NOTE_LENGTH_LIMIT = 1024;
-    private static final String TRUNCATION_SUFFIX = " ...";
+    public static final int NOTE_LENGTH_LIMIT = Note.MAX_BYTES;
 
     private final FitErrorStyle style;
     private final boolean truncateEventNote;
@@ -85,53 +85,10 @@ public final class FailureMessages {
 
     /**
      * Cuts {@code message} to {@value #NOTE_LENGTH_LIMIT} bytes of UTF-8 as kube-scheduler does (first 1020 bytes and
-     * {@code " ..."}), at a character boundary so the result stays valid UTF-8.
+     * {@code " ..."}), at a character boundary so the result stays valid UTF-8. The recorder applies the same cut to
+     * every note, so this delegates to it rather than keep a second copy that could drift.
      */
     public static String truncate(String message) {
-        if (utf8Length(message) <= NOTE_LENGTH_LIMIT) {
-            return message;
-        }
-        int budget = NOTE_LENGTH_LIMIT - TRUNCATION_SUFFIX.length();
-        int used = 0;
-        int end = 0;
-        while (end < message.length()) {
-            int codePoint = message.codePointAt(end);
-            int size = utf8Length(codePoint);
-            if (used + size > budget) {
-                break;
-            }
-            used += size;
-            end += Character.charCount(codePoint);
-        }
-        return message.substring(0, end) + TRUNCATION_SUFFIX;
-    }
-
-    static int utf8Length(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                length++;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
-    }
-
-    private static int utf8Length(int codePoint) {
-        if (codePoint < 0x80) {
-            return 1;
-        }
-        if (codePoint < 0x800) {
-            return 2;
-        }
-        return codePoint < 0x10000 ? 3 : 4;
+        return Note.normalise(message);
     }
 }

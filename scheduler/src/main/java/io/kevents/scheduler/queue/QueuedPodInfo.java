@@ -10,11 +10,9 @@ import java.util.Set;
  * @param timestampNanos       when it last entered a queue ({@link io.kevents.time.Clock#nanoTime()}); orders
  *                             equal priorities and starts the back-off
  * @param attempts             scheduling attempts so far (counted when popped)
- * @param initialAttemptNanos  when it was first added
  * @param unschedulablePlugins the filters that rejected it in its last attempt
  */
-public record QueuedPodInfo(PodInfo pod, long timestampNanos, int attempts, long initialAttemptNanos,
-                            Set<String> unschedulablePlugins) {
+public record QueuedPodInfo(PodInfo pod, long timestampNanos, int attempts, Set<String> unschedulablePlugins) {
 
     public QueuedPodInfo {
         unschedulablePlugins = Set.copyOf(unschedulablePlugins);
@@ -22,7 +20,7 @@ public record QueuedPodInfo(PodInfo pod, long timestampNanos, int attempts, long
 
     /** A pod seen for the first time. */
     public static QueuedPodInfo first(PodInfo pod, long nowNanos) {
-        return new QueuedPodInfo(pod, nowNanos, 0, nowNanos, Set.of());
+        return new QueuedPodInfo(pod, nowNanos, 0, Set.of());
     }
 
     /** The pod's key. */
@@ -31,14 +29,14 @@ public record QueuedPodInfo(PodInfo pod, long timestampNanos, int attempts, long
     }
 
     QueuedPodInfo withPod(PodInfo newPod) {
-        return new QueuedPodInfo(newPod, timestampNanos, attempts, initialAttemptNanos, unschedulablePlugins);
+        return new QueuedPodInfo(newPod, timestampNanos, attempts, unschedulablePlugins);
     }
 
     QueuedPodInfo popped() {
-        return new QueuedPodInfo(pod, timestampNanos, attempts + 1, initialAttemptNanos, unschedulablePlugins);
+        return new QueuedPodInfo(pod, timestampNanos, attempts + 1, unschedulablePlugins);
     }
 
     QueuedPodInfo requeued(long nowNanos, Set<String> rejectors) {
-        return new QueuedPodInfo(pod, nowNanos, attempts, initialAttemptNanos, rejectors);
+        return new QueuedPodInfo(pod, nowNanos, attempts, rejectors);
     }
 }
