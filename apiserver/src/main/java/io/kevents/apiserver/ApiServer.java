@@ -8,10 +8,12 @@ import io.kevents.apiserver.http.RequestInfo;
 import io.kevents.apiserver.http.Response;
 import io.kevents.apiserver.registry.ListRequest;
 import io.kevents.apiserver.registry.Registry;
-import io.kevents.apiserver.registry.ResourceStore;
+import io.kevents.apiserver.registry.ResourceType;
 import io.kevents.apiserver.watch.ChangeCache;
+import io.kevents.apiserver.watch.ChunkedWatchSink;
 import io.kevents.apiserver.watch.WatchSink;
 import io.kevents.apiserver.watch.WatchStream;
+import io.kevents.apiserver.watch.WebSocketWatchSink;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -24,7 +26,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private final Set<WatchStream> watches = ConcurrentHashMap.newKeySet();
-    private final Map<ResourceStore, ChangeCache> changeCaches = new ConcurrentHashMap<>();
+    private final Map<ResourceType, ChangeCache> changeCaches = new ConcurrentHashMap<>();
     private final String address;
 
     private ApiServer(ApiServerConfig config, Registry registry, PatchFunction patcher) {
@@ -211,7 +212,7 @@ public final class ApiServer implements AutoCloseable {
             ListRequest selection = listRequest;
             if (httpRequest.canUpgradeToWebSocket()) {
                 context.runOnContext(ignored -> httpRequest.toWebSocket().onSuccess(socket -> workers.execute(() ->
-                        runWatch(served, namespace, selection, new WebSocketSink(socket, context), table, request,
+                        runWatch(served, namespace, selection, new WebSocketWatchSink(socket, context), table, request,
                                 timeout, socket::closeHandler))).onFailure(error ->
                         LOG.debug("WebSocket upgrade failed: {}", error.getMessage())));
                 return;
@@ -224,7 +225,7 @@ public final class ApiServer implements AutoCloseable {
                 response.writeHead();
                 httpRequest.resume();
             });
-            runWatch(served, namespace, selection, new ChunkedSink(response, context), table, request, timeout,
+            runWatch(served, namespace, selection, new ChunkedWatchSink(response, context, MAX_WATCH_BUFFER_BYTES), table, request, timeout,
                     handler -> response.closeHandler(ignored -> handler.handle(null)));
         } catch (ApiException e) {
             context.runOnContext(ignored -> {
@@ -243,7 +244,8 @@ public final class ApiServer implements AutoCloseable {
     private void runWatch(Registry.Served served, String namespace, ListRequest selection, WatchSink sink,
                           boolean table, Request request, Duration timeout,
                           java.util.function.Consumer<io.vertx.core.Handler<Void>> onClientGone) {
-        ChangeCache changes = changeCaches.computeIfAbsent(served.store(), store -> new ChangeCache());
+        ChangeCache changes = changeCaches.computeIfAbsent(served.type(),
+                type -> new ChangeCache(type, served.store()));
         WatchStream stream = new WatchStream(served.type(), served.store(), changes, namespace, selection, sink, table,
                 request.param("includeObject"), request.flag("allowWatchBookmarks"), config.clock());
         watches.add(stream);
@@ -323,115 +325,5 @@ public final class ApiServer implements AutoCloseable {
         response.setStatusCode(answer.status());
         response.putHeader("Content-Type", answer.contentType());
         response.end(Buffer.buffer(answer.body()));
-    }
-
-    /**
-     * Chunked HTTP: one event per line. Lines that arrive while a write is waiting for the event loop join that
-     * write, so a thousand busy watches cost far fewer writes (and system calls) than events.
-     */
-    private static final class ChunkedSink implements WatchSink {
-        private final HttpServerResponse response;
-        private final Context context;
-        private final AtomicInteger buffered = new AtomicInteger();
-        private volatile boolean ended;
-        /** Lines not yet handed to the event loop; non-null while a write is scheduled. Guarded by this. */
-        private Buffer pending;
-
-        ChunkedSink(HttpServerResponse response, Context context) {
-            this.response = response;
-            this.context = context;
-        }
-
-        @Override
-        public boolean send(byte[] event) {
-            return sendAll(List.of(event));
-        }
-
-        @Override
-        public boolean sendAll(List<byte[]> events) {
-            if (ended || response.closed()) {
-                return false;
-            }
-            int length = 0;
-            for (byte[] event : events) {
-                length += event.length + 1;
-            }
-            if (buffered.addAndGet(length) > MAX_WATCH_BUFFER_BYTES) {
-                return false;
-            }
-            boolean scheduled;
-            synchronized (this) {
-                scheduled = pending != null;
-                if (!scheduled) {
-                    pending = Buffer.buffer(length);
-                }
-                for (byte[] event : events) {
-                    pending.appendBytes(event).appendByte((byte) '\n');
-                }
-            }
-            if (!scheduled) {
-                context.runOnContext(ignored -> flush());
-            }
-            return true;
-        }
-
-        /** Writes what accumulated since the write was scheduled: a busy event loop writes bigger, fewer chunks. */
-        private void flush() {
-            Buffer lines;
-            synchronized (this) {
-                lines = pending;
-                pending = null;
-            }
-            buffered.addAndGet(-lines.length());
-            if (!response.ended() && !response.closed()) {
-                response.write(lines);
-            }
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-            context.runOnContext(ignored -> {
-                if (!response.ended() && !response.closed()) {
-                    response.end();
-                }
-            });
-        }
-    }
-
-    /** WebSocket: one event per text frame. */
-    private static final class WebSocketSink implements WatchSink {
-        private final ServerWebSocket socket;
-        private final Context context;
-        private volatile boolean ended;
-
-        WebSocketSink(ServerWebSocket socket, Context context) {
-            this.socket = socket;
-            this.context = context;
-        }
-
-        @Override
-        public boolean send(byte[] event) {
-            if (ended || socket.isClosed()) {
-                return false;
-            }
-            String text = new String(event, java.nio.charset.StandardCharsets.UTF_8);
-            context.runOnContext(ignored -> {
-                if (!socket.isClosed()) {
-                    socket.writeTextMessage(text);
-                }
-            });
-            return true;
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-            context.runOnContext(ignored -> {
-                if (!socket.isClosed()) {
-                    socket.close();
-                }
-            });
-        }
     }
 }

@@ -217,6 +217,45 @@ class Fabric8ClientTest {
         }
     }
 
+    @ParameterizedTest(name = "onlyHttpWatches={0}")
+    @ValueSource(booleans = {false, true})
+    @SuppressWarnings("try") // the watch only needs to run while the body does
+    void aWatchFromAnOlderVersionGetsALargeBacklogWholeAndInOrder(boolean onlyHttpWatches) {
+        // 150 events of about 1.3 KiB: the backlog goes out in one batch, written as several socket writes.
+        String namespace = cluster.createNamespace("backlog-" + (onlyHttpWatches ? "http" : "websocket"));
+        List<String> expected = new ArrayList<>();
+        try (KubernetesClient client = Cluster.fabric8(cluster.url(),
+                config -> config.withOnlyHttpWatches(onlyHttpWatches), http -> { })) {
+            String before = client.v1().events().inNamespace(namespace).list().getMetadata().getResourceVersion();
+            for (int i = 0; i < 150; i++) {
+                String name = "backlog-" + i;
+                client.v1().events().inNamespace(namespace).resource(TestEvents.aboutPod(namespace, name, "pod",
+                        "Pulled", name + " " + "x".repeat(1000))).create();
+                expected.add("ADDED " + name + " " + name.length());
+            }
+            List<String> seen = new CopyOnWriteArrayList<>();
+            try (Watch ignored = client.v1().events().inNamespace(namespace).watch(
+                    new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withResourceVersion(before).build(),
+                    new Watcher<>() {
+                        @Override
+                        public void eventReceived(Action action, Event event) {
+                            String message = event.getMessage();
+                            // The name, and the length of the message's name part when the padding is intact.
+                            boolean intact = message.endsWith("x".repeat(1000));
+                            seen.add(action + " " + event.getMetadata().getName() + " "
+                                    + (intact ? message.length() - 1001 : -1));
+                        }
+
+                        @Override
+                        public void onClose(WatcherException cause) {
+                        }
+                    })) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= expected.size());
+                assertThat(seen).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
     @Test
     void serverEndsWatchesAfterTheMinimumWatchTimeout() throws Exception {
         String namespace = cluster.createNamespace("watch-timeout");

@@ -5,36 +5,42 @@ import io.kevents.apiserver.registry.ResourceStore;
 import io.kevents.apiserver.registry.ResourceType;
 import io.kevents.storage.KeyValue;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Decodes each stored change once for all the watches that see it: with a thousand watchers of one resource, a
- * change is parsed, converted and serialized once, not a thousand times. Bounded: only recent changes are kept (a
- * watcher behind by more than that decodes for itself).
+ * Decodes each stored change once for all the watches of one served resource that see it: with a thousand watchers
+ * of events, a change is parsed, converted and serialized once, not a thousand times.
+ *
+ * <p>A ring indexed by revision (every change has a revision of its own), so the watches share decodings as long
+ * as they are less than {@value #SLOTS} revisions apart, however far behind the newest change they are. Without
+ * locks: a lookup is a few reads, and a lost race only costs a second decoding. Entries are immutable records, so
+ * a thread that sees one sees all of it.
  */
 public final class ChangeCache {
 
-    private static final int CAPACITY = 4096;
+    private static final int SLOTS = 8192;
 
-    private final Map<Key, Change> recent = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Change> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final ResourceType served;
+    private final ResourceStore store;
+    private final Entry[] slots = new Entry[SLOTS];
 
-    private record Key(String storageKey, long revision, String servedGroupVersion) {
+    private record Entry(String key, long revision, Change change) {
+    }
+
+    /** A cache of {@code store}'s changes as {@code served}. */
+    public ChangeCache(ResourceType served, ResourceStore store) {
+        this.served = served;
+        this.store = store;
     }
 
     /** A decoded change in one served version; the trees must not be modified. */
     public static final class Change {
         private final ObjectNode stored;
         private final ObjectNode served;
-        private byte[] object;
-        private final Map<String, byte[]> events = new HashMap<>(4);
+        private volatile byte[] object;
+        private volatile EncodedWatchEvent added;
+        private volatile EncodedWatchEvent modified;
+        private volatile EncodedWatchEvent deleted;
 
         Change(ObjectNode stored, ObjectNode served) {
             this.stored = stored;
@@ -52,40 +58,47 @@ public final class ChangeCache {
         }
 
         /**
-         * {@code {"type":<type>,"object":<served>}}, serialized once per change and type and shared by every watch
-         * that sends it (callers must not modify the array).
+         * {@code {"type":<type>,"object":<served>}} for ADDED, MODIFIED or DELETED, serialized once per change and
+         * type and shared by every watch that sends it. Two threads may both serialize it the first time; they
+         * produce the same bytes.
          */
-        public synchronized byte[] event(String type) {
-            if (object == null) {
-                object = Json.bytes(served);
-            }
-            return events.computeIfAbsent(type, this::wrap);
+        public EncodedWatchEvent event(String type) {
+            return switch (type) {
+                case "ADDED" -> added != null ? added : (added = wrap(type));
+                case "MODIFIED" -> modified != null ? modified : (modified = wrap(type));
+                case "DELETED" -> deleted != null ? deleted : (deleted = wrap(type));
+                default -> throw new IllegalArgumentException("not a change's watch event type: " + type);
+            };
         }
 
-        private byte[] wrap(String type) {
+        private EncodedWatchEvent wrap(String type) {
+            byte[] body = object;
+            if (body == null) {
+                body = Json.bytes(served);
+                object = body;
+            }
             byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
-            byte[] event = new byte[head.length + object.length + 1];
+            byte[] event = new byte[head.length + body.length + 1];
             System.arraycopy(head, 0, event, 0, head.length);
-            System.arraycopy(object, 0, event, head.length, object.length);
+            System.arraycopy(body, 0, event, head.length, body.length);
             event[event.length - 1] = '}';
-            return event;
+            return new EncodedWatchEvent(event);
         }
     }
 
-    /** The change stored as {@code kv}, decoded for {@code served}. */
-    public Change get(KeyValue kv, ResourceType served, ResourceStore store) {
-        Key key = new Key(kv.key(), kv.modRevision(), served.groupVersion());
-        synchronized (recent) {
-            Change cached = recent.get(key);
-            if (cached != null) {
-                return cached;
-            }
+    /** The change stored as {@code kv}, decoded for the served resource. */
+    public Change get(KeyValue kv) {
+        String key = kv.key();
+        long revision = kv.modRevision();
+        int slot = (int) (revision & (SLOTS - 1));
+        Entry entry = slots[slot];
+        if (entry != null && entry.revision() == revision && entry.key().equals(key)) {
+            return entry.change();
         }
         ObjectNode stored = Json.parseObject(kv.value());
-        Change change = new Change(stored, store.serve(served, new ResourceStore.StoredObject(stored, kv.modRevision())));
-        synchronized (recent) {
-            recent.putIfAbsent(key, change);
-        }
+        Change change = new Change(stored, store.serve(served, new ResourceStore.StoredObject(stored,
+                kv.modRevision())));
+        slots[slot] = new Entry(key, revision, change);
         return change;
     }
 }

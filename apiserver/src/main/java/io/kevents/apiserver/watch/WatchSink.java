@@ -6,21 +6,16 @@ import java.util.List;
 public interface WatchSink {
 
     /** Sends one watch event (a JSON object); returns {@code false} when the client cannot keep up or is gone. */
-    boolean send(byte[] jsonEvent);
+    default boolean send(byte[] jsonEvent) {
+        return sendAll(List.of(new EncodedWatchEvent(jsonEvent)));
+    }
 
     /**
      * Sends several watch events in order, as one write where the transport allows (a thousand watchers of a busy
      * resource then cost a thousand writes per batch of changes, not per change); {@code false} as for
      * {@link #send(byte[])}.
      */
-    default boolean sendAll(List<byte[]> jsonEvents) {
-        for (byte[] event : jsonEvents) {
-            if (!send(event)) {
-                return false;
-            }
-        }
-        return true;
-    }
+    boolean sendAll(List<EncodedWatchEvent> events);
 
     /** Ends the stream. */
     void end();

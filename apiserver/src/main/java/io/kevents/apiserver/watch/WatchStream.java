@@ -118,12 +118,12 @@ public final class WatchStream implements WatchListener {
 
     @Override
     public synchronized void onEvents(List<WatchEvent> events) {
-        List<byte[]> batch = new ArrayList<>(events.size());
+        List<EncodedWatchEvent> batch = new ArrayList<>(events.size());
         for (WatchEvent event : events) {
             if (ended) {
                 return;
             }
-            ChangeCache.Change change = changes.get(event.kv(), type, store);
+            ChangeCache.Change change = changes.get(event.kv());
             String eventType = selects() ? selectedEventType(event, change) : everythingEventType(event);
             if (eventType == null) {
                 continue;

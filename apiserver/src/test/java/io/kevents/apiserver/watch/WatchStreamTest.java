@@ -37,11 +37,13 @@ class WatchStreamTest {
         volatile boolean ended;
 
         @Override
-        public boolean send(byte[] json) {
-            ObjectNode event = Json.parseObject(json);
-            events.add(event.path("type").asString() + " "
-                    + event.path("object").path("metadata").path("name").asString(
-                            event.path("object").path("code").asString("")));
+        public boolean sendAll(List<EncodedWatchEvent> batch) {
+            for (EncodedWatchEvent encoded : batch) {
+                ObjectNode event = Json.parseObject(encoded.json());
+                events.add(event.path("type").asString() + " "
+                        + event.path("object").path("metadata").path("name").asString(
+                                event.path("object").path("code").asString("")));
+            }
             return true;
         }
 
@@ -65,7 +67,7 @@ class WatchStreamTest {
     }
 
     private WatchStream watch(String fieldSelector, String resourceVersion) {
-        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(), "default", new ListRequest(
+        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(pods.type(), pods.store()), "default", new ListRequest(
                 LabelSelector.EVERYTHING, FieldSelector.parse(fieldSelector), 0, null, resourceVersion, null), sink,
                 false, null, false, clock);
         stream.start(Duration.ofMinutes(30));
@@ -103,7 +105,7 @@ class WatchStreamTest {
 
     @Test
     void theServerEndsTheWatchAtItsTimeout() {
-        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(), "default", ListRequest.ALL, sink, false, null,
+        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(pods.type(), pods.store()), "default", ListRequest.ALL, sink, false, null,
                 false, clock);
         stream.start(Duration.ofSeconds(5));
         clock.advance(Duration.ofSeconds(5));

@@ -59,6 +59,16 @@ public final class ApiserverBenchmark implements Callable<Integer> {
     @Option(names = "--watch-rate", defaultValue = "2000", description = "Events written per second while watched.")
     int watchRate;
 
+    @Option(names = "--watch-padding", defaultValue = "0",
+            description = "Characters added to each watched event's message (default 0: an event as a kubelet "
+                    + "writes it; 560 gives the 1 KiB bodies of the create scenario).")
+    int watchPadding;
+
+    @Option(names = "--watch-warmup", defaultValue = "15",
+            description = "Warm-up seconds of the watch scenario, at the full rate; the measured phase starts once "
+                    + "every watcher has every warm-up event.")
+    int watchWarmupSeconds;
+
     @Option(names = "--watch-seconds", defaultValue = "10", description = "Measured seconds of the watch scenario.")
     int watchSeconds;
 
@@ -125,13 +135,15 @@ public final class ApiserverBenchmark implements Callable<Integer> {
 
     private void watch(Path work) throws Exception {
         System.out.printf("%n== watch fan-out: %d watchers, %d events/s, %d s warm-up + %d s measured%n", watchers,
-                watchRate, warmupSeconds, watchSeconds);
+                watchRate, watchWarmupSeconds, watchSeconds);
         try (ServerProcess server = startKevents(work, "watch")) {
             createNamespace(server.port(), "watchbench");
-            WatchFanOut.Result result = WatchFanOut.run(server.port(), watchers, watchRate,
-                    Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(watchSeconds));
-            System.out.printf("written %,d events; deliveries %,d of %,d expected; watchers missing events: %d%n",
-                    result.written(), result.deliveries(), result.expectedDeliveries(), result.incompleteWatchers());
+            WatchFanOut.Result result = WatchFanOut.run(server.port(), watchers, watchRate, watchPadding,
+                    Duration.ofSeconds(watchWarmupSeconds), Duration.ofSeconds(watchSeconds));
+            System.out.printf("written %,d events; deliveries %,d of %,d expected (%.0f bytes each); duplicates %,d; "
+                            + "watchers missing events: %d%n", result.written(), result.deliveries(),
+                    result.expectedDeliveries(), result.bytesPerDelivery(), result.duplicates(),
+                    result.incompleteWatchers());
             System.out.printf("delivery latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", result.p50Millis(),
                     result.p99Millis(), result.maxMillis());
             System.out.printf("write (POST) latency meanwhile: p50 %.1f ms, p99 %.1f ms%n", result.writeP50Millis(),

@@ -62,7 +62,7 @@ public final class MvccStore implements KeyValueStore {
         long compactProgress = metaLong(kv, Codec.META_COMPACT_PROGRESS);
         this.revisions = new Revisions(revision, compacted);
         this.reader = new MvccReader(kv, revisions);
-        this.hub = new WatchHub(reader, revisions, options.watchBufferEvents());
+        this.hub = new WatchHub(reader, revisions, options.watchBufferEvents(), options.watchBatchInterval());
         this.writer = new GroupCommitWriter(kv, reader, revisions, clock, options, revision, compactProgress,
                 round -> hub.publish(round.events, round.lastRevision));
         this.reads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),

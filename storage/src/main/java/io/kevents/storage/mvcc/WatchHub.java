@@ -5,19 +5,19 @@ import io.kevents.storage.StorageException;
 import io.kevents.storage.Watch;
 import io.kevents.storage.WatchEvent;
 import io.kevents.storage.WatchListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fans committed changes out to watches. A new watch first replays the log from its start revision (reading the
@@ -25,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * more than {@link MvccOptions#watchBufferEvents()} drops its buffer and goes back to reading the log, so a slow
  * watcher costs reads rather than heap, as etcd's "unsynced" watchers do. Listeners run on a small pool, never two
  * at once for one watch.
+ *
+ * <p>A busy watch gets its changes in batches: after a delivery, the next one waits until
+ * {@link MvccOptions#watchBatchInterval()} has passed, and then hands over everything that arrived meanwhile in one
+ * {@code onEvents}. A thousand watches of a resource written two thousand times a second then cost a few tens of
+ * thousands of deliveries a second, not two million; a change after a quiet spell still goes out at once.
  */
 final class WatchHub implements AutoCloseable {
 
@@ -32,23 +37,25 @@ final class WatchHub implements AutoCloseable {
 
     /** Revisions read from the log per step of a catch-up, so one slow watch cannot monopolise a thread. */
     private static final int CATCH_UP_CHUNK = 1_000;
-    /** Buffered batches delivered per turn before yielding the thread to other watches. */
-    private static final int BATCHES_PER_TURN = 64;
-
     private final MvccReader reader;
     private final Revisions revisions;
     private final int bufferLimit;
-    private final ExecutorService delivery;
+    private final long batchIntervalNanos;
+    private final ScheduledExecutorService delivery;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     /** The last revision whose changes were handed to every watch (after the visible revision moved). */
     private volatile long published;
 
-    WatchHub(MvccReader reader, Revisions revisions, int bufferLimit) {
+    WatchHub(MvccReader reader, Revisions revisions, int bufferLimit, Duration batchInterval) {
         this.reader = reader;
         this.revisions = revisions;
         this.bufferLimit = bufferLimit;
+        this.batchIntervalNanos = batchInterval.toNanos();
         this.published = revisions.visible();
-        this.delivery = Executors.newFixedThreadPool(2, MvccStore.daemonThreads("kevents-mvcc-watch"));
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2,
+                MvccStore.daemonThreads("kevents-mvcc-watch"));
+        pool.setRemoveOnCancelPolicy(true);
+        this.delivery = pool;
     }
 
     Watch watch(String prefix, long afterRevision, WatchListener listener) {
@@ -72,16 +79,8 @@ final class WatchHub implements AutoCloseable {
                 keys[i] = events.get(i).kv().key().getBytes(StandardCharsets.UTF_8);
             }
             for (Watcher w : watchers) {
-                List<WatchEvent> mine = null;
-                for (int i = 0; i < keys.length; i++) {
-                    if (w.covers(keys[i])) {
-                        if (mine == null) {
-                            mine = new ArrayList<>();
-                        }
-                        mine.add(events.get(i));
-                    }
-                }
-                if (mine != null) {
+                List<WatchEvent> mine = w.coveredOf(events, keys);
+                if (!mine.isEmpty()) {
                     w.offer(mine);
                 }
             }
@@ -139,6 +138,9 @@ final class WatchHub implements AutoCloseable {
         private boolean closeDelivered;
         private StorageException closeCause;
 
+        /** When the last batch of changes went to the listener ({@link System#nanoTime()}). */
+        private long lastDelivery = Long.MIN_VALUE / 2;
+
         /** Every change up to this revision has been delivered (drain thread only). */
         private long delivered;
         /** The highest revision the listener was told about, by an event or a progress call (drain thread only). */
@@ -153,6 +155,27 @@ final class WatchHub implements AutoCloseable {
 
         boolean covers(byte[] key) {
             return Arrays.compareUnsigned(key, lower) >= 0 && (upper == null || Arrays.compareUnsigned(key, upper) < 0);
+        }
+
+        /**
+         * The changes of a round under this watch's prefix ({@code keys} are their keys): the round's own list when
+         * it is all covered, which is usual, so that a thousand watches share it rather than copy it.
+         */
+        List<WatchEvent> coveredOf(List<WatchEvent> events, byte[][] keys) {
+            int first = 0;
+            while (first < keys.length && covers(keys[first])) {
+                first++;
+            }
+            if (first == keys.length) {
+                return events;
+            }
+            List<WatchEvent> mine = new ArrayList<>(events.subList(0, first));
+            for (int i = first + 1; i < keys.length; i++) {
+                if (covers(keys[i])) {
+                    mine.add(events.get(i));
+                }
+            }
+            return mine;
         }
 
         synchronized void offer(List<WatchEvent> events) {
@@ -196,12 +219,21 @@ final class WatchHub implements AutoCloseable {
             closeWith(null);
         }
 
-        /** Makes sure a drain will run (caller holds the lock). */
+        /**
+         * Makes sure a drain will run (caller holds the lock): at once, or at the end of the batch interval when
+         * changes went out less than an interval ago.
+         */
         private void schedule() {
             if (!scheduled) {
                 scheduled = true;
+                // Real time, not the store's Clock: this paces a real thread pool, whatever time the store keeps.
+                long wait = lastDelivery + batchIntervalNanos - System.nanoTime();
                 try {
-                    delivery.execute(this::drain);
+                    if (wait <= 0 || closed || catchingUp) {
+                        delivery.execute(this::drain);
+                    } else {
+                        delivery.schedule(this::drain, wait, TimeUnit.NANOSECONDS);
+                    }
                 } catch (RejectedExecutionException e) {
                     // The hub is shut down; nothing more will be delivered.
                     scheduled = false;
@@ -222,8 +254,8 @@ final class WatchHub implements AutoCloseable {
             try {
                 if (catching) {
                     catchUpStep();
-                } else if (!deliverBuffered()) {
-                    return;
+                } else {
+                    deliverBuffered();
                 }
             } catch (StorageException e) {
                 closeWith(e);
@@ -231,9 +263,11 @@ final class WatchHub implements AutoCloseable {
                 closeWith(new StorageException("watch failed: " + e.getMessage(), e));
             }
             synchronized (this) {
-                // More to do: yield the thread to other watches and come back.
                 scheduled = false;
-                schedule();
+                if (closed || catchingUp || !pending.isEmpty()) {
+                    // More to do: yield the thread to other watches and come back.
+                    schedule();
+                }
             }
         }
 
@@ -256,25 +290,29 @@ final class WatchHub implements AutoCloseable {
             }
         }
 
-        /** Delivers buffered batches; returns false when the buffer ran empty and the drain ended. */
+        /**
+         * Delivers everything buffered: the batches of changes together, in one {@code onEvents}, and a progress
+         * notification (only ever buffered alone) after them.
+         */
         @SuppressWarnings("unchecked")
-        private boolean deliverBuffered() {
-            for (int turn = 0; turn < BATCHES_PER_TURN; turn++) {
-                Object item;
-                synchronized (this) {
-                    if (closed || catchingUp) {
-                        return true;
-                    }
-                    item = pending.poll();
-                    if (item == null) {
-                        scheduled = false;
-                        return false;
-                    }
-                    if (item instanceof List<?> l) {
-                        pendingEvents -= l.size();
-                    }
+        private void deliverBuffered() {
+            List<Object> items;
+            synchronized (this) {
+                if (closed || catchingUp || pending.isEmpty()) {
+                    return;
                 }
+                items = new ArrayList<>(pending);
+                pending.clear();
+                pendingEvents = 0;
+                lastDelivery = System.nanoTime();
+            }
+            List<WatchEvent> fresh = null;
+            // Whether fresh is a list of this drain's own, which may grow (a round's list is shared).
+            boolean owned = false;
+            for (Object item : items) {
                 if (item instanceof Progress p) {
+                    fresh = deliver(fresh);
+                    owned = false;
                     if (p.revision() > told) {
                         delivered = Math.max(delivered, p.revision());
                         told = p.revision();
@@ -283,18 +321,37 @@ final class WatchHub implements AutoCloseable {
                     continue;
                 }
                 List<WatchEvent> events = (List<WatchEvent>) item;
+                // Changes the catch-up already delivered are skipped.
                 int from = 0;
-                while (from < events.size() && events.get(from).revision() <= delivered) {
+                long after = fresh == null ? delivered : fresh.get(fresh.size() - 1).revision();
+                while (from < events.size() && events.get(from).revision() <= after) {
                     from++;
                 }
-                if (from < events.size()) {
-                    List<WatchEvent> fresh = from == 0 ? events : events.subList(from, events.size());
-                    listener.onEvents(fresh);
-                    delivered = fresh.get(fresh.size() - 1).revision();
-                    told = delivered;
+                if (from == events.size()) {
+                    continue;
+                }
+                List<WatchEvent> kept = from == 0 ? events : events.subList(from, events.size());
+                if (fresh == null) {
+                    fresh = kept;
+                } else {
+                    if (!owned) {
+                        fresh = new ArrayList<>(fresh);
+                        owned = true;
+                    }
+                    fresh.addAll(kept);
                 }
             }
-            return true;
+            deliver(fresh);
+        }
+
+        /** Hands {@code events} (may be null) to the listener; returns null, for the caller's next batch. */
+        private List<WatchEvent> deliver(List<WatchEvent> events) {
+            if (events != null && !events.isEmpty()) {
+                listener.onEvents(events);
+                delivered = events.get(events.size() - 1).revision();
+                told = delivered;
+            }
+            return null;
         }
 
         private void finish() {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -171,6 +172,40 @@ class MvccStoreTest {
                         .hasCauseInstanceOf(StorageException.Compacted.class));
         assertThat(join(store.list("/k/", new ListOptions(firstTick, null, 0, Map.of()))).items())
                 .singleElement().satisfies(kv -> assertThat(kv.value()).isEqualTo(bytes("2")));
+    }
+
+    @Test
+    void aBusyWatchGetsItsChangesInBatchesAndAChangeAfterAQuietSpellAtOnce() throws Exception {
+        open(MvccOptions.DEFAULTS.withWatchBatchInterval(Duration.ofSeconds(1)));
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        CompletableFuture<Long> firstDelivered = new CompletableFuture<>();
+        store.watch("/busy/", join(store.currentRevision()), new WatchListener() {
+            @Override
+            public void onEvents(List<WatchEvent> events) {
+                firstDelivered.complete(System.nanoTime());
+                batchSizes.add(events.size());
+                events.forEach(e -> seen.add(e.revision()));
+            }
+
+            @Override
+            public void onClosed(StorageException cause) {
+            }
+        });
+        List<Long> expected = new ArrayList<>();
+        long firstWritten = System.nanoTime();
+        expected.add(written(store.create("/busy/first", bytes("v"), Attributes.NONE, Duration.ZERO)).modRevision());
+        // Nothing went out for a while: the first change is not held back for the interval.
+        assertThat(firstDelivered.get(PATIENCE.toSeconds(), TimeUnit.SECONDS) - firstWritten)
+                .isLessThan(Duration.ofMillis(900).toNanos());
+        for (int i = 0; i < 100; i++) {
+            expected.add(written(store.create("/busy/" + i, bytes("v"), Attributes.NONE, Duration.ZERO))
+                    .modRevision());
+        }
+        await().atMost(PATIENCE).until(() -> seen.size() >= expected.size());
+        assertThat(seen).isEqualTo(expected);
+        // The hundred writes take far less than the interval, so they arrive in a few batches, not a hundred.
+        assertThat(batchSizes).hasSizeLessThan(10);
     }
 
     @Test
