@@ -81,6 +81,13 @@ class Fabric8ClientTest {
                 .contains("default", "kube-system", "crud-ns");
         assertThatThrownBy(() -> client.namespaces().resource(created).create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+        // The status subresource of a namespace (not a resource "status" inside it).
+        Namespace withCondition = client.namespaces().withName("crud-ns").editStatus(ns -> new NamespaceBuilder(ns)
+                .editStatus().addNewCondition().withType("NamespaceDeletionDiscoveryFailure").withStatus("False")
+                .withReason("ResourcesDiscovered").endCondition().endStatus().build());
+        assertThat(withCondition.getStatus().getConditions()).singleElement()
+                .satisfies(c -> assertThat(c.getReason()).isEqualTo("ResourcesDiscovered"));
+        assertThat(client.namespaces().withName("crud-ns").get().getStatus().getConditions()).hasSize(1);
 
         client.namespaces().withName("crud-ns").delete();
         await().atMost(Duration.ofSeconds(30)).until(() -> client.namespaces().withName("crud-ns").get() == null);

@@ -19,6 +19,9 @@ import java.util.List;
 public record RequestInfo(String group, String version, String namespace, String resource, String name,
                           String subresource) {
 
+    /** What follows {@code /namespaces/<name>/} when it addresses the namespace itself, as upstream has it. */
+    private static final java.util.Set<String> NAMESPACE_SUBRESOURCES = java.util.Set.of("status", "finalize");
+
     /** Parses a resource path; {@code null} for paths that are not resource requests (discovery, version...). */
     public static RequestInfo parse(String path) {
         List<String> parts = segments(path);
@@ -41,7 +44,8 @@ public record RequestInfo(String group, String version, String namespace, String
             return null; // group-version discovery
         }
         String namespace = null;
-        if (rest.get(0).equals("namespaces") && rest.size() >= 3) {
+        // /namespaces/<ns>/<resource>..., except a namespace's own subresources (/namespaces/<name>/status).
+        if (rest.get(0).equals("namespaces") && rest.size() >= 3 && !NAMESPACE_SUBRESOURCES.contains(rest.get(2))) {
             namespace = rest.get(1);
             rest = rest.subList(2, rest.size());
         }

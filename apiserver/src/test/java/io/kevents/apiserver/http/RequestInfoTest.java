@@ -27,6 +27,16 @@ class RequestInfoTest {
     }
 
     @Test
+    void aNamespacesOwnSubresourcesAreNotResourcesInIt() {
+        assertThat(RequestInfo.parse("/api/v1/namespaces/team-a/status"))
+                .isEqualTo(new RequestInfo("", "v1", null, "namespaces", "team-a", "status"));
+        assertThat(RequestInfo.parse("/api/v1/namespaces/team-a/finalize"))
+                .isEqualTo(new RequestInfo("", "v1", null, "namespaces", "team-a", "finalize"));
+        assertThat(RequestInfo.parse("/api/v1/namespaces/team-a/pods"))
+                .isEqualTo(new RequestInfo("", "v1", "team-a", "pods", null, null));
+    }
+
+    @Test
     void discoveryPathsAreNotResourceRequests() {
         assertThat(RequestInfo.parse("/api/v1")).isNull();
         assertThat(RequestInfo.parse("/apis/events.k8s.io/v1")).isNull();
