@@ -225,8 +225,8 @@ public final class ApiServer implements AutoCloseable {
                 response.writeHead();
                 httpRequest.resume();
             });
-            runWatch(served, namespace, selection, new ChunkedWatchSink(response, context, MAX_WATCH_BUFFER_BYTES), table, request, timeout,
-                    handler -> response.closeHandler(ignored -> handler.handle(null)));
+            runWatch(served, namespace, selection, new ChunkedWatchSink(response, context, MAX_WATCH_BUFFER_BYTES),
+                    table, request, timeout, handler -> response.closeHandler(ignored -> handler.handle(null)));
         } catch (ApiException e) {
             context.runOnContext(ignored -> {
                 httpRequest.resume();

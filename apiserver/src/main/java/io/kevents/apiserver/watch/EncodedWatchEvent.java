@@ -3,6 +3,7 @@ package io.kevents.apiserver.watch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One watch event, serialized once and shared by every watch that sends it: the JSON object for WebSocket frames,
@@ -15,6 +16,8 @@ public final class EncodedWatchEvent {
     private final byte[] json;
     /** The line in direct memory, made on first use. */
     private volatile ByteBuf line;
+    /** The JSON as text, made on first use. */
+    private volatile String text;
 
     /** {@code json}, which must not be modified afterwards. */
     public EncodedWatchEvent(byte[] json) {
@@ -24,6 +27,16 @@ public final class EncodedWatchEvent {
     /** The watch event's JSON object; callers must not modify it. */
     public byte[] json() {
         return json;
+    }
+
+    /** The watch event's JSON object as text, for WebSocket frames; decoded once for all watches. */
+    public String text() {
+        String decoded = text;
+        if (decoded == null) {
+            decoded = new String(json, StandardCharsets.UTF_8);
+            text = decoded;
+        }
+        return decoded;
     }
 
     /** Length of {@link #line()}. */

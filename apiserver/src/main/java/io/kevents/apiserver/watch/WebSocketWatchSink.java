@@ -2,7 +2,6 @@ package io.kevents.apiserver.watch;
 
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,7 @@ public final class WebSocketWatchSink implements WatchSink {
         }
         List<String> texts = new ArrayList<>(events.size());
         for (EncodedWatchEvent event : events) {
-            texts.add(new String(event.json(), StandardCharsets.UTF_8));
+            texts.add(event.text());
         }
         context.runOnContext(ignored -> {
             for (String text : texts) {

@@ -24,6 +24,7 @@ class WatchStreamTest {
     private final KeyValueStore store = MemoryStore.open(clock);
     private final Registry registry = Registry.standard(prefix -> store, clock, Duration.ofHours(1));
     private final Registry.Served pods = registry.find("", "v1", "pods").orElseThrow();
+    private final ChangeCache changes = new ChangeCache(pods.type(), pods.store());
     private final Collector sink = new Collector();
 
     @AfterEach
@@ -67,7 +68,7 @@ class WatchStreamTest {
     }
 
     private WatchStream watch(String fieldSelector, String resourceVersion) {
-        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(pods.type(), pods.store()), "default", new ListRequest(
+        WatchStream stream = new WatchStream(pods.type(), pods.store(), changes, "default", new ListRequest(
                 LabelSelector.EVERYTHING, FieldSelector.parse(fieldSelector), 0, null, resourceVersion, null), sink,
                 false, null, false, clock);
         stream.start(Duration.ofMinutes(30));
@@ -105,8 +106,8 @@ class WatchStreamTest {
 
     @Test
     void theServerEndsTheWatchAtItsTimeout() {
-        WatchStream stream = new WatchStream(pods.type(), pods.store(), new ChangeCache(pods.type(), pods.store()), "default", ListRequest.ALL, sink, false, null,
-                false, clock);
+        WatchStream stream = new WatchStream(pods.type(), pods.store(), changes, "default", ListRequest.ALL, sink, false,
+                null, false, clock);
         stream.start(Duration.ofSeconds(5));
         clock.advance(Duration.ofSeconds(5));
         await().until(() -> sink.ended);

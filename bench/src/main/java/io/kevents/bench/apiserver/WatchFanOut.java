@@ -87,7 +87,7 @@ final class WatchFanOut {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
         Map<EventExecutor, LatencyHistogram> histograms = new HashMap<>();
         group.forEach(loop -> histograms.put(loop, new LatencyHistogram()));
-        // Set once the watches are connected, before the first write.
+        // Set when the measured phase starts; deliveries of earlier events are counted, not timed.
         AtomicLong measureStart = new AtomicLong(Long.MAX_VALUE);
         CountDownLatch connected = new CountDownLatch(watchers);
         WatchReader[] readers = new WatchReader[watchers];
