@@ -3,7 +3,6 @@ package io.kevents.cli;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.kevents.apiserver.ApiServerConfig;
 import io.kevents.apiserver.StandaloneApiServer;
 import io.kevents.kubelet.HollowNodes;
 import io.kevents.kubelet.HollowNodesConfig;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,36 +48,19 @@ final class UpCommand implements Callable<Integer> {
             + "the seed's two, default 0; standard: workers, default 3).")
     int nodes;
 
-    @Option(names = "--data-dir", defaultValue = ".kevents",
-            description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--port", defaultValue = "6443", description = "API server port on 127.0.0.1; 0 for any "
-            + "(default: ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin
+    ApiServerOptions api;
 
     @Option(names = "--kubernetes-version", description = "Kubernetes version to behave as: 1.20 or 1.32 (default: "
             + "1.20.1 for the seed profile, 1.32.0 otherwise).")
     String kubernetesVersion;
-
-    @Option(names = "--storage", description = "Store for everything (default: embedded:<data-dir>/db).")
-    String storage;
-
-    @Option(names = "--events-storage", description = "Store for events only, e.g. etcd:http://127.0.0.1:2379.")
-    String eventsStorage;
-
-    @Option(names = "--event-ttl", defaultValue = "1h", converter = GoDuration.class,
-            description = "How long events are kept after their last write (default: ${DEFAULT-VALUE}).")
-    Duration eventTtl;
 
     @Override
     public Integer call() throws InterruptedException {
         String version = kubernetesVersion != null ? normalise(kubernetesVersion)
                 : profile == Profile.seed ? "1.20.1" : "1.32.0";
         SystemClock clock = new SystemClock("kevents-up-timers");
-        String store = storage != null ? storage : "embedded:" + dataDir.toAbsolutePath().resolve("db");
-        StandaloneApiServer server = StandaloneApiServer.start(new StandaloneApiServer.Options(dataDir, store,
-                eventsStorage, eventTtl, ApiServerConfig.defaults(port, clock).withKubernetesVersion(version)));
+        StandaloneApiServer server = api.start(clock, version);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                 .withMasterUrl(server.server().url()).withRequestTimeout(30_000).build()).build();
         HollowNodes startedNodes = null;
@@ -152,7 +135,7 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("  kubectl apply -f examples/nginx-pod-failed-to-scheduler.yaml");
         System.out.println("  kubectl get events -A");
         System.out.println();
-        System.out.println("Ctrl-C stops everything (data stays in " + dataDir + ").");
+        System.out.println("Ctrl-C stops everything (data stays in " + api.dataDir + ").");
     }
 
     /** "1.20" and "v1.20.1" both mean 1.20.1; "1.32" means 1.32.0. */
