@@ -33,28 +33,50 @@ public final class ChangeCache {
         this.store = store;
     }
 
-    /** A decoded change in one served version; the trees must not be modified. */
+    /**
+     * A change in one served version. Its watch events are serialized once; its trees are decoded only when a watch
+     * needs them (selectors, tables) and must not be modified. A change without such watches keeps only bytes, so
+     * the ring's thousands of recent changes stay small.
+     */
     public static final class Change {
-        private final ObjectNode stored;
-        private final ObjectNode served;
+        private final KeyValue kv;
+        private final ResourceType servedType;
+        private final ResourceStore store;
+        private volatile ObjectNode stored;
+        private volatile ObjectNode served;
         private volatile byte[] object;
         private volatile EncodedWatchEvent added;
         private volatile EncodedWatchEvent modified;
         private volatile EncodedWatchEvent deleted;
 
-        Change(ObjectNode stored, ObjectNode served) {
-            this.stored = stored;
-            this.served = served;
+        Change(KeyValue kv, ResourceType servedType, ResourceStore store) {
+            this.kv = kv;
+            this.servedType = servedType;
+            this.store = store;
         }
 
-        /** The stored form (for selectors). */
+        /** The stored form (for selectors). Two threads may both decode it the first time. */
         public ObjectNode stored() {
-            return stored;
+            ObjectNode tree = stored;
+            if (tree == null) {
+                tree = Json.parseObject(kv.value());
+                stored = tree;
+            }
+            return tree;
         }
 
-        /** The served form. */
+        /** The served form (for tables). */
         public ObjectNode served() {
-            return served;
+            ObjectNode tree = served;
+            if (tree == null) {
+                tree = serve(stored());
+                served = tree;
+            }
+            return tree;
+        }
+
+        private ObjectNode serve(ObjectNode storedTree) {
+            return store.serve(servedType, new ResourceStore.StoredObject(storedTree, kv.modRevision()));
         }
 
         /**
@@ -74,7 +96,9 @@ public final class ChangeCache {
         private EncodedWatchEvent wrap(String type) {
             byte[] body = object;
             if (body == null) {
-                body = Json.bytes(served);
+                // Trees decoded only for this are not kept.
+                ObjectNode tree = served;
+                body = Json.bytes(tree != null ? tree : serve(stored != null ? stored : Json.parseObject(kv.value())));
                 object = body;
             }
             byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
@@ -95,9 +119,7 @@ public final class ChangeCache {
         if (entry != null && entry.revision() == revision && entry.key().equals(key)) {
             return entry.change();
         }
-        ObjectNode stored = Json.parseObject(kv.value());
-        Change change = new Change(stored, store.serve(served, new ResourceStore.StoredObject(stored,
-                kv.modRevision())));
+        Change change = new Change(kv, served, store);
         slots[slot] = new Entry(key, revision, change);
         return change;
     }
