@@ -58,8 +58,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** Writes buffered for a slow watch client before the watch is ended. */
-    private static final int MAX_WATCH_BUFFER_BYTES = 16 * 1024 * 1024;
 
     private final ApiServerConfig config;
     private final Registry registry;
@@ -225,8 +223,9 @@ public final class ApiServer implements AutoCloseable {
                 response.writeHead();
                 httpRequest.resume();
             });
-            runWatch(served, namespace, selection, new ChunkedWatchSink(response, context, MAX_WATCH_BUFFER_BYTES),
-                    table, request, timeout, handler -> response.closeHandler(ignored -> handler.handle(null)));
+            WatchSink sink = new ChunkedWatchSink(response, context, config.watchBufferBytes());
+            runWatch(served, namespace, selection, sink, table, request, timeout,
+                    handler -> response.closeHandler(ignored -> handler.handle(null)));
         } catch (ApiException e) {
             context.runOnContext(ignored -> {
                 httpRequest.resume();
