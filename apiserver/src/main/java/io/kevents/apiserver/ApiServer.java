@@ -210,7 +210,8 @@ public final class ApiServer implements AutoCloseable {
             ListRequest selection = listRequest;
             if (httpRequest.canUpgradeToWebSocket()) {
                 context.runOnContext(ignored -> httpRequest.toWebSocket().onSuccess(socket -> workers.execute(() ->
-                        runWatch(served, namespace, selection, new WebSocketWatchSink(socket, context), table, request,
+                        runWatch(served, namespace, selection,
+                                new WebSocketWatchSink(socket, context, config.watchBufferBytes()), table, request,
                                 timeout, socket::closeHandler))).onFailure(error ->
                         LOG.debug("WebSocket upgrade failed: {}", error.getMessage())));
                 return;

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param minWatchTimeout   watches without {@code timeoutSeconds} end after a random time in [min, 2 × min]
  *                          (kube-apiserver: 30 min)
  * @param workerThreads     threads that run request handlers (storage calls block them, not the event loop)
- * @param watchBufferBytes  bytes of a chunked watch accepted and not yet written to its socket, at most: a client
+ * @param watchBufferBytes  bytes of a watch accepted and not yet written to its socket, at most: a client
  *                          reading slower than its watch is written has its watch ended (it watches again from the
  *                          last resourceVersion it saw) instead of holding the server's memory
  * @param clock             time for timestamps, ages and watch timeouts

@@ -8,14 +8,19 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,24 +62,7 @@ class SlowWatchClientTest {
                     .getBytes(StandardCharsets.US_ASCII));
             stalled.getOutputStream().flush();
 
-            // About 8 MB of events, from 8 writers: twice the watch buffer and the kernel's socket buffers together
-            // (a socket's send buffer grows to 4 MiB at most here, net.ipv4.tcp_wmem).
-            int created = EVENTS;
-            ExecutorService writers = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<?>> writes = new ArrayList<>();
-                for (int i = 0; i < created; i++) {
-                    String name = "flood-" + i;
-                    writes.add(writers.submit(() -> cluster.client().v1().events().inNamespace(namespace)
-                            .resource(TestEvents.aboutPod(namespace, name, "pod", "Pulled", "x".repeat(1200)))
-                            .create()));
-                }
-                for (Future<?> write : writes) {
-                    write.get();
-                }
-            } finally {
-                writers.shutdown();
-            }
+            int created = flood(namespace);
 
             // The server ended the watch: reading what it did write reaches the end of the chunked stream, short of
             // every event.
@@ -87,6 +75,74 @@ class SlowWatchClientTest {
         }
         // Nothing was lost: every event is stored, for the client's next watch to pick up.
         assertThat(cluster.client().v1().events().inNamespace(namespace).list().getItems()).hasSize(EVENTS);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aWebSocketWatchWhoseClientStopsReadingIsEndedOnceItsBufferIsFull() throws Exception {
+        String namespace = cluster.createNamespace("slow-websocket");
+        AtomicInteger received = new AtomicInteger();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public void onOpen(WebSocket socket) {
+                // No demand: the client reads nothing until the test asks it to.
+            }
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                if (last) {
+                    received.incrementAndGet();
+                }
+                socket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                closed.complete(status);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket socket, Throwable error) {
+                closed.completeExceptionally(error);
+            }
+        };
+        URI url = URI.create(cluster.url().replaceFirst("^http", "ws") + "/api/v1/namespaces/" + namespace
+                + "/events?watch=true");
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(url, listener)
+                .get(30, TimeUnit.SECONDS);
+
+        int created = flood(namespace);
+        socket.request(1);
+
+        // The server closed the WebSocket after what it had written, short of every event.
+        closed.get(60, TimeUnit.SECONDS);
+        assertThat(received.get()).isGreaterThan(0).isLessThan(created);
+    }
+
+    /**
+     * Creates about 8 MB of events from 8 writers: twice the watch buffer and the kernel's socket buffers together
+     * (a socket's send buffer grows to 4 MiB at most here, net.ipv4.tcp_wmem). Returns how many.
+     */
+    private static int flood(String namespace) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < EVENTS; i++) {
+                String name = "flood-" + i;
+                writes.add(writers.submit(() -> cluster.client().v1().events().inNamespace(namespace)
+                        .resource(TestEvents.aboutPod(namespace, name, "pod", "Pulled", "x".repeat(1200)))
+                        .create()));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+        return EVENTS;
     }
 
     /** Reads until the terminating chunk of a chunked body or the end of the connection. */

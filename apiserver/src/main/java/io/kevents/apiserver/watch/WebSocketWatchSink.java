@@ -2,20 +2,27 @@ package io.kevents.apiserver.watch;
 
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A watch served over a WebSocket (fabric8 asks for one): one text frame per event. */
 public final class WebSocketWatchSink implements WatchSink {
 
     private final ServerWebSocket socket;
     private final Context context;
+    private final int maxBufferedBytes;
+    /** Bytes accepted and not yet written to the socket. */
+    private final AtomicInteger buffered = new AtomicInteger();
     private volatile boolean ended;
 
-    /** A sink writing to {@code socket} on its event loop {@code context}. */
-    public WebSocketWatchSink(ServerWebSocket socket, Context context) {
+    /**
+     * A sink writing to {@code socket} on its event loop {@code context}; a client that leaves more than
+     * {@code maxBufferedBytes} unread is too slow, and its watch ends (it will watch again from where it was).
+     */
+    public WebSocketWatchSink(ServerWebSocket socket, Context context, int maxBufferedBytes) {
         this.socket = socket;
         this.context = context;
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
     /** One event-loop task for the whole batch. */
@@ -24,16 +31,22 @@ public final class WebSocketWatchSink implements WatchSink {
         if (ended || socket.isClosed()) {
             return false;
         }
-        List<String> texts = new ArrayList<>(events.size());
+        int length = 0;
         for (EncodedWatchEvent event : events) {
-            texts.add(event.text());
+            length += event.json().length;
         }
+        if (buffered.addAndGet(length) > maxBufferedBytes) {
+            return false;
+        }
+        List<EncodedWatchEvent> batch = List.copyOf(events);
         context.runOnContext(ignored -> {
-            for (String text : texts) {
+            for (EncodedWatchEvent event : batch) {
+                int bytes = event.json().length;
                 if (socket.isClosed()) {
-                    return;
+                    buffered.addAndGet(-bytes);
+                    continue;
                 }
-                socket.writeTextMessage(text);
+                socket.writeTextMessage(event.text()).onComplete(written -> buffered.addAndGet(-bytes));
             }
         });
         return true;
