@@ -74,16 +74,12 @@ final class UpCommand implements Callable<Integer> {
                     io.kevents.scheduler.profile.VersionProfile.forVersion(version), clock));
             startedScheduler.start();
         } catch (RuntimeException e) {
-            // Stop what did start, in the shutdown hook's order, so no kubelet or scheduler thread outlives us.
-            if (startedScheduler != null) {
-                startedScheduler.close();
+            // Stop what did start, so no kubelet or scheduler thread outlives us.
+            try {
+                stop(startedScheduler, startedNodes, client, server, clock);
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
             }
-            if (startedNodes != null) {
-                startedNodes.close(Duration.ofSeconds(10));
-            }
-            client.close();
-            server.close();
-            clock.close();
             throw e;
         }
         HollowNodes hollowNodes = startedNodes;
@@ -92,11 +88,7 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println();
             System.out.println("kevents: stopping (flushing events)...");
-            scheduler.close();
-            CloseReport report = hollowNodes.close(Duration.ofSeconds(10));
-            client.close();
-            server.close();
-            clock.close();
+            CloseReport report = stop(scheduler, hollowNodes, client, server, clock);
             System.out.println(report.isComplete() ? "kevents: stopped; every recorded event was written."
                     : "kevents: stopped; " + report.undelivered().size() + " event(s) could not be written.");
             stopped.countDown();
@@ -104,6 +96,22 @@ final class UpCommand implements Callable<Integer> {
         printWelcome(server, hollowNodes, version);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Stops everything in order (the scheduler, then the nodes, flushing their events, then the client, the server
+     * and the clock); the first two may be {@code null} when they did not start. The nodes' report, or {@code null}.
+     */
+    private static CloseReport stop(Scheduler scheduler, HollowNodes nodes, KubernetesClient client,
+                                    StandaloneApiServer server, SystemClock clock) {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        CloseReport report = nodes == null ? null : nodes.close(Duration.ofSeconds(10));
+        client.close();
+        server.close();
+        clock.close();
+        return report;
     }
 
     private List<NodeSpec> nodeSpecs() {

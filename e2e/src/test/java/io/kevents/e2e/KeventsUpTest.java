@@ -418,7 +418,6 @@ class KeventsUpTest {
         return TextTable.parse(lines.get(start + 1), lines.subList(start + 2, lines.size()));
     }
 
-    /** A manifest of a namespace, written into {@code dir}. */
     /** One of the seed's manifests in examples/. */
     private static String example(String name) {
         Path path = KeventsUp.root().resolve("examples").resolve(name);

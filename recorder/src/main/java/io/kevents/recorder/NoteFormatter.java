@@ -64,9 +64,7 @@ final class NoteFormatter {
 
     /** Appends {@code String.valueOf(arg)}, without the intermediate string for the common types. */
     private static void appendPlain(StringBuilder out, Object arg) {
-        if (arg instanceof String text) {
-            out.append(text);
-        } else if (arg instanceof Integer number) {
+        if (arg instanceof Integer number) {
             out.append(number.intValue());
         } else if (arg instanceof Long number) {
             out.append(number.longValue());

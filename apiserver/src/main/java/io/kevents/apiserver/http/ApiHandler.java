@@ -125,11 +125,12 @@ public final class ApiHandler {
             throw ApiException.pathNotFound();
         }
         String namespace = type.namespaced() ? info.namespace() : null;
-        if (request.method().equals("POST") && info.subresource() == null && info.name() == null) {
-            if (type.namespaced()) {
-                registry.requireNamespace(namespace);
-            }
-            return served.store().createAsync(type, namespace, request.bodyObject(), request.dryRun(), answers)
+        if (request.method().equals("POST") && info.name() == null) {
+            CompletionStage<Void> admitted = type.namespaced() ? registry.requireNamespace(namespace)
+                    : CompletableFuture.completedFuture(null);
+            // A namespace read from the store completes on a storage thread: the create goes on with the answers.
+            return admitted.thenComposeAsync(ignored -> served.store().createAsync(type, namespace,
+                            request.bodyObject(), request.dryRun(), answers), answers)
                     .thenApply(created -> Response.json(201, created));
         }
         return done(switch (request.method()) {

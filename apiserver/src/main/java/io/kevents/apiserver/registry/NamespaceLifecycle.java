@@ -3,7 +3,9 @@ package io.kevents.apiserver.registry;
 import io.kevents.apiserver.http.ApiException;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * The NamespaceLifecycle admission check: a namespaced object may be created only in a namespace that exists.
@@ -15,33 +17,41 @@ import java.util.function.Predicate;
  */
 final class NamespaceLifecycle {
 
-    private final Predicate<String> existsInStore;
+    private static final CompletableFuture<Void> ADMITTED = CompletableFuture.completedFuture(null);
+
+    private final Function<String, CompletionStage<Boolean>> existsInStore;
     // Guarded by this.
     private final Set<String> existing = new HashSet<>();
     private long deletions;
 
-    /** @param existsInStore reads whether a namespace exists now */
-    NamespaceLifecycle(Predicate<String> existsInStore) {
+    /** @param existsInStore reads whether a namespace exists now, without blocking the caller */
+    NamespaceLifecycle(Function<String, CompletionStage<Boolean>> existsInStore) {
         this.existsInStore = existsInStore;
     }
 
-    /** 404 {@code namespaces "x" not found} unless {@code namespace} exists. */
-    void require(String namespace) {
+    /**
+     * Completes when {@code namespace} exists, at once when it is remembered; fails with 404 {@code namespaces "x"
+     * not found} otherwise. A caller on an event loop never waits for the store.
+     */
+    CompletionStage<Void> require(String namespace) {
         long deletionsBefore;
         synchronized (this) {
             if (existing.contains(namespace)) {
-                return;
+                return ADMITTED;
             }
             deletionsBefore = deletions;
         }
-        if (!existsInStore.test(namespace)) {
-            throw ApiException.notFound("", "namespaces", namespace);
-        }
-        synchronized (this) {
-            if (deletions == deletionsBefore) {
-                existing.add(namespace);
+        return existsInStore.apply(namespace).thenApply(exists -> {
+            if (!exists) {
+                throw ApiException.notFound("", "namespaces", namespace);
             }
-        }
+            synchronized (this) {
+                if (deletions == deletionsBefore) {
+                    existing.add(namespace);
+                }
+            }
+            return null;
+        });
     }
 
     /** Called before and again after {@code namespace} is deleted from the store. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +37,7 @@ public final class Registry {
         this.served = List.copyOf(served);
         this.namespaces = find("", "v1", "namespaces").orElseThrow();
         this.namespaceLifecycle = new NamespaceLifecycle(
-                name -> namespaces.store().getStored(namespaces.type(), null, name) != null);
+                name -> namespaces.store().exists(namespaces.type(), null, name));
     }
 
     /**
@@ -99,9 +100,12 @@ public final class Registry {
         return groups;
     }
 
-    /** 404 {@code namespaces "x" not found} unless the namespace exists (NamespaceLifecycle admission). */
-    public void requireNamespace(String namespace) {
-        namespaceLifecycle.require(namespace);
+    /**
+     * Completes when the namespace exists, and fails with 404 {@code namespaces "x" not found} otherwise
+     * (NamespaceLifecycle admission); without waiting for storage when the namespace is known.
+     */
+    public CompletionStage<Void> requireNamespace(String namespace) {
+        return namespaceLifecycle.require(namespace);
     }
 
     /** Creates the namespaces every cluster has, if missing. */
@@ -155,9 +159,9 @@ public final class Registry {
             try {
                 deleted.add(deleteNamespace(Json.text(namespace, "metadata.name"), dryRun));
             } catch (ApiException e) {
-                if (e.code() == 403 && refused == null) {
-                    refused = e;
-                } else if (e.code() != 404 && e.code() != 403) {
+                if (e.code() == 403) {
+                    refused = refused == null ? e : refused;
+                } else if (e.code() != 404) {
                     throw e;
                 }
             }

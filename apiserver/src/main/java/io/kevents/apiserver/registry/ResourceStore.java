@@ -83,6 +83,16 @@ public final class ResourceStore {
         return await(kv.get(served.key(namespace, name))).map(StoredObject::of).orElse(null);
     }
 
+    /** Whether the object exists now; for callers that must not wait for storage (an event loop). */
+    CompletableFuture<Boolean> exists(ResourceType served, String namespace, String name) {
+        return kv.get(served.key(namespace, name)).handle((found, failure) -> {
+            if (failure != null) {
+                throw storageFailure(failure);
+            }
+            return found.isPresent();
+        });
+    }
+
     /** A page of objects matching {@code request}, in the served version. */
     public ListPage list(ResourceType served, String namespace, ListRequest request) {
         FieldSelector fields = convertFields(served, request.fields());
@@ -215,8 +225,7 @@ public final class ResourceStore {
         return kv.create(served.key(namespace, name), Json.bytes(object), strategy.indexAttributes(object),
                 strategy.ttl()).handleAsync((result, failure) -> {
                     if (failure != null) {
-                        throw storageFailure(failure instanceof CompletionException e ? e
-                                : new CompletionException(failure));
+                        throw storageFailure(failure);
                     }
                     if (result instanceof WriteResult.Written written) {
                         return serve(served, object, written.kv().modRevision());
@@ -475,8 +484,9 @@ public final class ResourceStore {
         }
     }
 
-    private static ApiException storageFailure(CompletionException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
+    private static ApiException storageFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
         if (cause instanceof ApiException api) {
             return api;
         }

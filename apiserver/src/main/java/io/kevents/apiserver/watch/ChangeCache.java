@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A ring indexed by revision (every change has a revision of its own), so the watches share decodings as long
  * as they are less than {@value #SLOTS} revisions apart, however far behind the newest change they are. Without
- * locks: a lookup is a few reads, and a lost race only costs a second decoding. Entries are immutable records, so
- * a thread that sees one sees all of it.
+ * locks: a lookup is a few reads, and a lost race only costs a second decoding. A change's identity is final, so a
+ * thread that sees one in the ring sees which change it is.
  */
 public final class ChangeCache {
 
@@ -22,10 +22,7 @@ public final class ChangeCache {
 
     private final ResourceType served;
     private final ResourceStore store;
-    private final Entry[] slots = new Entry[SLOTS];
-
-    private record Entry(String key, long revision, Change change) {
-    }
+    private final Change[] slots = new Change[SLOTS];
 
     /** A cache of {@code store}'s changes as {@code served}. */
     public ChangeCache(ResourceType served, ResourceStore store) {
@@ -38,45 +35,41 @@ public final class ChangeCache {
      * needs them (selectors, tables) and must not be modified. A change without such watches keeps only bytes, so
      * the ring's thousands of recent changes stay small.
      */
-    public static final class Change {
+    public final class Change {
         private final KeyValue kv;
-        private final ResourceType servedType;
-        private final ResourceStore store;
-        private volatile ObjectNode stored;
-        private volatile ObjectNode served;
+        private volatile ObjectNode storedTree;
+        private volatile ObjectNode servedTree;
         private volatile byte[] object;
         private volatile EncodedWatchEvent added;
         private volatile EncodedWatchEvent modified;
         private volatile EncodedWatchEvent deleted;
 
-        Change(KeyValue kv, ResourceType servedType, ResourceStore store) {
+        Change(KeyValue kv) {
             this.kv = kv;
-            this.servedType = servedType;
-            this.store = store;
         }
 
         /** The stored form (for selectors). Two threads may both decode it the first time. */
         public ObjectNode stored() {
-            ObjectNode tree = stored;
+            ObjectNode tree = storedTree;
             if (tree == null) {
                 tree = Json.parseObject(kv.value());
-                stored = tree;
+                storedTree = tree;
             }
             return tree;
         }
 
         /** The served form (for tables). */
         public ObjectNode served() {
-            ObjectNode tree = served;
+            ObjectNode tree = servedTree;
             if (tree == null) {
                 tree = serve(stored());
-                served = tree;
+                servedTree = tree;
             }
             return tree;
         }
 
         private ObjectNode serve(ObjectNode storedTree) {
-            return store.serve(servedType, new ResourceStore.StoredObject(storedTree, kv.modRevision()));
+            return store.serve(served, new ResourceStore.StoredObject(storedTree, kv.modRevision()));
         }
 
         /**
@@ -97,8 +90,12 @@ public final class ChangeCache {
             byte[] body = object;
             if (body == null) {
                 // Trees decoded only for this are not kept.
-                ObjectNode tree = served;
-                body = Json.bytes(tree != null ? tree : serve(stored != null ? stored : Json.parseObject(kv.value())));
+                ObjectNode tree = servedTree;
+                if (tree == null) {
+                    ObjectNode source = storedTree;
+                    tree = serve(source != null ? source : Json.parseObject(kv.value()));
+                }
+                body = Json.bytes(tree);
                 object = body;
             }
             byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
@@ -112,15 +109,13 @@ public final class ChangeCache {
 
     /** The change stored as {@code kv}, decoded for the served resource. */
     public Change get(KeyValue kv) {
-        String key = kv.key();
-        long revision = kv.modRevision();
-        int slot = (int) (revision & (SLOTS - 1));
-        Entry entry = slots[slot];
-        if (entry != null && entry.revision() == revision && entry.key().equals(key)) {
-            return entry.change();
+        int slot = (int) (kv.modRevision() & (SLOTS - 1));
+        Change cached = slots[slot];
+        if (cached != null && cached.kv.modRevision() == kv.modRevision() && cached.kv.key().equals(kv.key())) {
+            return cached;
         }
-        Change change = new Change(kv, served, store);
-        slots[slot] = new Entry(key, revision, change);
+        Change change = new Change(kv);
+        slots[slot] = change;
         return change;
     }
 }

@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A watch served as chunked HTTP, one event per line. Lines that arrive while a write waits for the event loop join
@@ -22,9 +21,7 @@ public final class ChunkedWatchSink implements WatchSink {
 
     private final HttpServerResponse response;
     private final Context context;
-    private final int maxBufferedBytes;
-    /** Bytes accepted and not yet written to the socket. */
-    private final AtomicInteger buffered = new AtomicInteger();
+    private final UnwrittenBytes unwritten;
     private volatile boolean ended;
     /** Lines not yet handed to the event loop; non-empty while a write is scheduled. Guarded by this. */
     private List<ByteBuf> pending = new ArrayList<>();
@@ -36,7 +33,7 @@ public final class ChunkedWatchSink implements WatchSink {
     public ChunkedWatchSink(HttpServerResponse response, Context context, int maxBufferedBytes) {
         this.response = response;
         this.context = context;
-        this.maxBufferedBytes = maxBufferedBytes;
+        this.unwritten = new UnwrittenBytes(maxBufferedBytes);
     }
 
     /** A one-off event (a bookmark, an error, a table row): written from the heap, not worth direct memory. */
@@ -57,7 +54,7 @@ public final class ChunkedWatchSink implements WatchSink {
     }
 
     private boolean enqueue(List<ByteBuf> lines, int length) {
-        if (ended || response.closed() || buffered.addAndGet(length) > maxBufferedBytes) {
+        if (ended || response.closed() || !unwritten.accept(length)) {
             lines.forEach(ByteBuf::release);
             return false;
         }
@@ -87,7 +84,7 @@ public final class ChunkedWatchSink implements WatchSink {
         int length = chunk.readableBytes();
         Runnable written = () -> {
             chunk.release();
-            buffered.addAndGet(-length);
+            unwritten.written(length);
         };
         if (response.ended() || response.closed()) {
             written.run();

@@ -3,16 +3,13 @@ package io.kevents.apiserver.watch;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A watch served over a WebSocket (fabric8 asks for one): one text frame per event. */
 public final class WebSocketWatchSink implements WatchSink {
 
     private final ServerWebSocket socket;
     private final Context context;
-    private final int maxBufferedBytes;
-    /** Bytes accepted and not yet written to the socket. */
-    private final AtomicInteger buffered = new AtomicInteger();
+    private final UnwrittenBytes unwritten;
     private volatile boolean ended;
 
     /**
@@ -22,7 +19,7 @@ public final class WebSocketWatchSink implements WatchSink {
     public WebSocketWatchSink(ServerWebSocket socket, Context context, int maxBufferedBytes) {
         this.socket = socket;
         this.context = context;
-        this.maxBufferedBytes = maxBufferedBytes;
+        this.unwritten = new UnwrittenBytes(maxBufferedBytes);
     }
 
     /** One event-loop task for the whole batch. */
@@ -35,7 +32,7 @@ public final class WebSocketWatchSink implements WatchSink {
         for (EncodedWatchEvent event : events) {
             length += event.json().length;
         }
-        if (buffered.addAndGet(length) > maxBufferedBytes) {
+        if (!unwritten.accept(length)) {
             return false;
         }
         List<EncodedWatchEvent> batch = List.copyOf(events);
@@ -43,10 +40,10 @@ public final class WebSocketWatchSink implements WatchSink {
             for (EncodedWatchEvent event : batch) {
                 int bytes = event.json().length;
                 if (socket.isClosed()) {
-                    buffered.addAndGet(-bytes);
+                    unwritten.written(bytes);
                     continue;
                 }
-                socket.writeTextMessage(event.text()).onComplete(written -> buffered.addAndGet(-bytes));
+                socket.writeTextMessage(event.text()).onComplete(written -> unwritten.written(bytes));
             }
         });
         return true;

@@ -8,6 +8,7 @@ import io.kevents.apiserver.http.ApiException;
 import io.kevents.apiserver.selection.FieldSelector;
 import io.kevents.apiserver.selection.LabelSelector;
 import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 class NamespaceLifecycleTest {
@@ -25,7 +26,7 @@ class NamespaceLifecycleTest {
     @Test
     void admitsCreatesInANamespaceUntilItIsDeleted() {
         createNamespace("team-a", "delete-me");
-        registry.requireNamespace("team-a"); // remembered from here on
+        require("team-a"); // remembered from here on
         createConfigMap("team-a", "settings");
 
         registry.deleteNamespace("team-a", false);
@@ -39,14 +40,14 @@ class NamespaceLifecycleTest {
         assertNotFound("team-b");
         createNamespace("team-b", "delete-me");
         createNamespace("team-c", "keep");
-        registry.requireNamespace("team-b");
-        registry.requireNamespace("team-c");
+        require("team-b");
+        require("team-c");
 
         registry.deleteNamespaces(new ListRequest(LabelSelector.parse("purpose=delete-me"), FieldSelector.EVERYTHING,
                 0, null, null, null), false);
 
         assertNotFound("team-b");
-        registry.requireNamespace("team-c");
+        require("team-c");
     }
 
     @Test
@@ -57,8 +58,8 @@ class NamespaceLifecycleTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
 
         assertNotFound("team-d");
-        registry.requireNamespace("default");
-        registry.requireNamespace("kube-system");
+        require("default");
+        require("kube-system");
     }
 
     private void createNamespace(String name, String purpose) {
@@ -70,8 +71,12 @@ class NamespaceLifecycleTest {
         configMaps.store().create(configMaps.type(), namespace, json("{'metadata':{'name':'" + name + "'}}"), false);
     }
 
+    private void require(String namespace) {
+        registry.requireNamespace(namespace).toCompletableFuture().join();
+    }
+
     private void assertNotFound(String namespace) {
-        assertThatThrownBy(() -> registry.requireNamespace(namespace))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(404));
+        assertThatThrownBy(() -> require(namespace)).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(404));
     }
 }

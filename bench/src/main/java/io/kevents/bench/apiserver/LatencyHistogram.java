@@ -29,10 +29,6 @@ final class LatencyHistogram {
         maxNanos = Math.max(maxNanos, other.maxNanos);
     }
 
-    long count() {
-        return total;
-    }
-
     /** The upper edge of the bucket holding the {@code quantile} latency, in milliseconds; NaN when empty. */
     double percentileMillis(double quantile) {
         if (total == 0) {

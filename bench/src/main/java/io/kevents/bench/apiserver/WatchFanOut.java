@@ -57,7 +57,7 @@ final class WatchFanOut {
     private static final byte[] ADDED = "{\"type\":\"ADDED\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NAME = "\"name\":\"w-".getBytes(StandardCharsets.US_ASCII);
 
-    record Result(int watchers, long written, long expectedDeliveries, long deliveries, long duplicates,
+    record Result(long written, long expectedDeliveries, long deliveries, long duplicates,
                   double bytesPerDelivery, double p50Millis, double p99Millis, double maxMillis,
                   int incompleteWatchers, double writeP50Millis, double writeP99Millis) {
     }
@@ -148,7 +148,7 @@ final class WatchFanOut {
         for (LatencyHistogram histogram : histograms.values()) {
             all.add(histogram);
         }
-        return new Result(watchers, written, expected, deliveries, duplicates,
+        return new Result(written, expected, deliveries, duplicates,
                 deliveries == 0 ? Double.NaN : (double) bytes / deliveries, all.percentileMillis(0.50),
                 all.percentileMillis(0.99), all.maxMillis(), incomplete, writeLatencies.percentileMillis(0.50),
                 writeLatencies.percentileMillis(0.99));
@@ -309,7 +309,7 @@ final class WatchFanOut {
         private void lineRead(long now) {
             int length = headLength;
             headLength = 0;
-            if (!startsWith(head, length, ADDED)) {
+            if (!matchesAt(head, length, ADDED, 0)) {
                 return;
             }
             int name = nameAt >= 0 && matchesAt(head, length, NAME, nameAt) ? nameAt : indexOf(head, length, NAME);
@@ -331,10 +331,6 @@ final class WatchFanOut {
             if (sent >= measureStart.get()) {
                 histogram.record(now - sent);
             }
-        }
-
-        private static boolean startsWith(byte[] bytes, int length, byte[] prefix) {
-            return matchesAt(bytes, length, prefix, 0);
         }
 
         private static boolean matchesAt(byte[] bytes, int length, byte[] needle, int at) {

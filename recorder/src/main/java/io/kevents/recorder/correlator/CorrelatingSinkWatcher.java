@@ -81,14 +81,7 @@ public final class CorrelatingSinkWatcher implements SinkWatcher, PartitionedWat
 
     @Override
     public void onEvent(RecordedEvent event) {
-        onEvents(List.of(event));
-    }
-
-    @Override
-    public void onEvents(List<RecordedEvent> events) {
-        for (RecordedEvent event : events) {
-            onEvents(partitionOf(event), List.of(event));
-        }
+        onEvents(partitionOf(event), List.of(event));
     }
 
     /** Correlates a batch under its shard's lock, taken once, and queues the allowed writes after releasing it. */

@@ -172,8 +172,8 @@ public final class InMemoryEventSink implements EventSink, LegacyEventSink {
         int count = countOf(event);
         failIfPlanned(operation, api, event.getMetadata().getNamespace(), event.getMetadata().getName(),
                 event.getReason(), count);
-        Event stored = allowReplace ? events.put(key, event) : events.putIfAbsent(key, event);
-        if (!allowReplace && stored != null) {
+        Event previous = allowReplace ? events.put(key, event) : events.putIfAbsent(key, event);
+        if (!allowReplace && previous != null) {
             calls.add(new SinkCall(operation, api, event.getMetadata().getNamespace(), event.getMetadata().getName(),
                     event.getReason(), count, true));
             throw SinkException.status(409, "AlreadyExists", "events \"" + event.getMetadata().getName()

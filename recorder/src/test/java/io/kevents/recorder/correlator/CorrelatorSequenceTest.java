@@ -3,6 +3,7 @@ package io.kevents.recorder.correlator;
 import static io.kevents.recorder.Fixtures.pod;
 import static io.kevents.recorder.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventSource;
@@ -95,8 +96,8 @@ class CorrelatorSequenceTest {
         flush();
         assertThat(sink.events()).hasSize(2);
         assertThat(sink.events()).extracting(Event::getMessage, Event::getCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Error: ErrImagePull", 2),
-                        org.assertj.core.groups.Tuple.tuple("Error: ImagePullBackOff", 1));
+                .containsExactly(tuple("Error: ErrImagePull", 2),
+                        tuple("Error: ImagePullBackOff", 1));
     }
 
     @Test
@@ -174,9 +175,9 @@ class CorrelatorSequenceTest {
         assertThat(sink.events()).extracting(Event::getReason).doesNotContain("Failed");
         // ... and not because nothing was written: the 25 Pulling occurrences were, the Failed one was dropped.
         assertThat(sink.events()).extracting(Event::getMessage, Event::getCount).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("pull 0", 5), org.assertj.core.groups.Tuple.tuple("pull 1", 5),
-                org.assertj.core.groups.Tuple.tuple("pull 2", 5), org.assertj.core.groups.Tuple.tuple("pull 3", 5),
-                org.assertj.core.groups.Tuple.tuple("pull 4", 5));
+                tuple("pull 0", 5), tuple("pull 1", 5),
+                tuple("pull 2", 5), tuple("pull 3", 5),
+                tuple("pull 4", 5));
         assertThat(broadcaster.metrics().snapshot().dropped(DropReason.SPAM_FILTER)).isEqualTo(1);
     }
 

@@ -107,10 +107,6 @@ public final class EtcdStore implements KeyValueStore {
         return result;
     }
 
-    private static ByteSequence bytes(String s) {
-        return ByteSequence.from(s.getBytes(StandardCharsets.UTF_8));
-    }
-
     @Override
     public CompletableFuture<Long> currentRevision() {
         if (closed) {
@@ -134,37 +130,39 @@ public final class EtcdStore implements KeyValueStore {
 
     @Override
     public CompletableFuture<WriteResult> create(String key, byte[] value, Attributes attributes, Duration ttl) {
-        checkWrite(key, value, attributes, ttl);
-        return write(TxnBatcher.Kind.CREATE, key, value.clone(), ANY_REVISION, ttl);
+        byte[] keyBytes = checkWrite(key, value, attributes, ttl);
+        return write(TxnBatcher.Kind.CREATE, key, keyBytes, value.clone(), ANY_REVISION, ttl);
     }
 
     @Override
     public CompletableFuture<WriteResult> update(String key, long expectedModRevision, byte[] value,
                                                  Attributes attributes, Duration ttl) {
-        checkWrite(key, value, attributes, ttl);
+        byte[] keyBytes = checkWrite(key, value, attributes, ttl);
         StoreArguments.checkExpected(expectedModRevision);
-        return write(TxnBatcher.Kind.UPDATE, key, value.clone(), expectedModRevision, ttl);
+        return write(TxnBatcher.Kind.UPDATE, key, keyBytes, value.clone(), expectedModRevision, ttl);
     }
 
     @Override
     public CompletableFuture<WriteResult> delete(String key, long expectedModRevision) {
-        Keys.bytes(key);
+        byte[] keyBytes = Keys.bytes(key);
         StoreArguments.checkExpected(expectedModRevision);
-        return write(TxnBatcher.Kind.DELETE, key, null, expectedModRevision, Duration.ZERO);
+        return write(TxnBatcher.Kind.DELETE, key, keyBytes, null, expectedModRevision, Duration.ZERO);
     }
 
-    private static void checkWrite(String key, byte[] value, Attributes attributes, Duration ttl) {
-        Keys.bytes(key);
+    /** Checks a write's arguments; the key's bytes. */
+    private static byte[] checkWrite(String key, byte[] value, Attributes attributes, Duration ttl) {
+        byte[] keyBytes = Keys.bytes(key);
         StoreArguments.checkWrite(value, attributes, ttl);
+        return keyBytes;
     }
 
-    private CompletableFuture<WriteResult> write(TxnBatcher.Kind kind, String key, byte[] value, long expected,
-                                                 Duration ttl) {
+    private CompletableFuture<WriteResult> write(TxnBatcher.Kind kind, String key, byte[] keyUtf8, byte[] value,
+                                                 long expected, Duration ttl) {
         CompletableFuture<WriteResult> result = new CompletableFuture<>();
         if (closed) {
             return closedFuture();
         }
-        ByteSequence keyBytes = bytes(key);
+        ByteSequence keyBytes = ByteSequence.from(keyUtf8);
         if (ttl.isZero()) {
             batcher.submit(new TxnBatcher.Write(kind, key, keyBytes, value, expected, 0, result));
             return result;

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,7 +56,6 @@ final class WatchHub implements AutoCloseable {
         this.published = revisions.visible();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2,
                 MvccStore.daemonThreads("kevents-mvcc-watch"));
-        pool.setRemoveOnCancelPolicy(true);
         this.delivery = pool;
     }
 
@@ -67,13 +68,17 @@ final class WatchHub implements AutoCloseable {
             return w;
         }
         watchers.add(w);
-        w.schedule();
+        synchronized (w) {
+            w.schedule();
+        }
         return w;
     }
 
     /** Hands a committed round's changes to every watch (sync thread, in revision order). */
-    void publish(List<WatchEvent> events, long revision) {
-        if (!events.isEmpty() && !watchers.isEmpty()) {
+    void publish(List<WatchEvent> round, long revision) {
+        if (!round.isEmpty() && !watchers.isEmpty()) {
+            // One list shared by the watches that take the whole round: nobody may change it.
+            List<WatchEvent> events = Collections.unmodifiableList(round);
             byte[][] keys = new byte[events.size()][];
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = events.get(i).kv().key().getBytes(StandardCharsets.UTF_8);
@@ -138,6 +143,8 @@ final class WatchHub implements AutoCloseable {
         private boolean closeDelivered;
         private StorageException closeCause;
 
+        /** The drain waiting for the end of a batch interval, or {@code null}. */
+        private ScheduledFuture<?> delayed;
         /** When the last batch of changes went to the listener ({@link System#nanoTime()}). */
         private long lastDelivery = Long.MIN_VALUE / 2;
 
@@ -169,13 +176,16 @@ final class WatchHub implements AutoCloseable {
             if (first == keys.length) {
                 return events;
             }
-            List<WatchEvent> mine = new ArrayList<>(events.subList(0, first));
+            List<WatchEvent> mine = first == 0 ? null : new ArrayList<>(events.subList(0, first));
             for (int i = first + 1; i < keys.length; i++) {
                 if (covers(keys[i])) {
+                    if (mine == null) {
+                        mine = new ArrayList<>();
+                    }
                     mine.add(events.get(i));
                 }
             }
-            return mine;
+            return mine == null ? List.of() : mine;
         }
 
         synchronized void offer(List<WatchEvent> events) {
@@ -224,26 +234,35 @@ final class WatchHub implements AutoCloseable {
          * changes went out less than an interval ago.
          */
         private void schedule() {
-            if (!scheduled) {
-                scheduled = true;
-                // Real time, not the store's Clock: this paces a real thread pool, whatever time the store keeps.
-                long wait = lastDelivery + batchIntervalNanos - System.nanoTime();
-                try {
-                    if (wait <= 0 || closed || catchingUp) {
-                        delivery.execute(this::drain);
-                    } else {
-                        delivery.schedule(this::drain, wait, TimeUnit.NANOSECONDS);
-                    }
-                } catch (RejectedExecutionException e) {
-                    // The hub is shut down; nothing more will be delivered.
+            boolean urgent = closed || catchingUp;
+            if (scheduled) {
+                // A close or a fall-back to the log does not wait for a batch interval.
+                if (urgent && delayed != null && delayed.cancel(false)) {
+                    delayed = null;
                     scheduled = false;
+                } else {
+                    return;
                 }
+            }
+            scheduled = true;
+            // Real time, not the store's Clock: this paces a real thread pool, whatever time the store keeps.
+            long wait = lastDelivery + batchIntervalNanos - System.nanoTime();
+            try {
+                if (wait <= 0 || urgent) {
+                    delivery.execute(this::drain);
+                } else {
+                    delayed = delivery.schedule(this::drain, wait, TimeUnit.NANOSECONDS);
+                }
+            } catch (RejectedExecutionException e) {
+                // The hub is shut down; nothing more will be delivered.
+                scheduled = false;
             }
         }
 
         private void drain() {
             boolean catching;
             synchronized (this) {
+                delayed = null;
                 if (closed) {
                     finish();
                     return;
@@ -291,8 +310,8 @@ final class WatchHub implements AutoCloseable {
         }
 
         /**
-         * Delivers everything buffered: the batches of changes together, in one {@code onEvents}, and a progress
-         * notification (only ever buffered alone) after them.
+         * Delivers everything buffered: a progress notification first (it is only buffered when nothing else is, so
+         * it can only lead), then the batches of changes together, in one {@code onEvents}.
          */
         @SuppressWarnings("unchecked")
         private void deliverBuffered() {
@@ -301,57 +320,50 @@ final class WatchHub implements AutoCloseable {
                 if (closed || catchingUp || pending.isEmpty()) {
                     return;
                 }
+                if (pending.size() > 1 || !(pending.peek() instanceof Progress)) {
+                    // Changes go out now; a progress notification alone does not hold the next change back.
+                    lastDelivery = System.nanoTime();
+                }
                 items = new ArrayList<>(pending);
                 pending.clear();
                 pendingEvents = 0;
-                lastDelivery = System.nanoTime();
             }
-            List<WatchEvent> fresh = null;
-            // Whether fresh is a list of this drain's own, which may grow (a round's list is shared).
-            boolean owned = false;
-            for (Object item : items) {
-                if (item instanceof Progress p) {
-                    fresh = deliver(fresh);
-                    owned = false;
-                    if (p.revision() > told) {
-                        delivered = Math.max(delivered, p.revision());
-                        told = p.revision();
-                        listener.onProgress(p.revision());
-                    }
-                    continue;
-                }
-                List<WatchEvent> events = (List<WatchEvent>) item;
-                // Changes the catch-up already delivered are skipped.
-                int from = 0;
-                long after = fresh == null ? delivered : fresh.get(fresh.size() - 1).revision();
-                while (from < events.size() && events.get(from).revision() <= after) {
-                    from++;
-                }
-                if (from == events.size()) {
-                    continue;
-                }
-                List<WatchEvent> kept = from == 0 ? events : events.subList(from, events.size());
-                if (fresh == null) {
-                    fresh = kept;
-                } else {
-                    if (!owned) {
-                        fresh = new ArrayList<>(fresh);
-                        owned = true;
-                    }
-                    fresh.addAll(kept);
+            int first = 0;
+            if (items.get(0) instanceof Progress p) {
+                first = 1;
+                if (p.revision() > told) {
+                    delivered = Math.max(delivered, p.revision());
+                    told = p.revision();
+                    listener.onProgress(p.revision());
                 }
             }
-            deliver(fresh);
-        }
-
-        /** Hands {@code events} (may be null) to the listener; returns null, for the caller's next batch. */
-        private List<WatchEvent> deliver(List<WatchEvent> events) {
-            if (events != null && !events.isEmpty()) {
-                listener.onEvents(events);
-                delivered = events.get(events.size() - 1).revision();
+            if (first == items.size()) {
+                return;
+            }
+            List<WatchEvent> fresh;
+            if (items.size() - first == 1) {
+                // One round: its list, shared with the other watches, is handed over as it is.
+                fresh = newerThanDelivered((List<WatchEvent>) items.get(first));
+            } else {
+                fresh = new ArrayList<>();
+                for (int i = first; i < items.size(); i++) {
+                    fresh.addAll(newerThanDelivered((List<WatchEvent>) items.get(i)));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                listener.onEvents(fresh);
+                delivered = fresh.get(fresh.size() - 1).revision();
                 told = delivered;
             }
-            return null;
+        }
+
+        /** {@code events} without the changes the catch-up already delivered. */
+        private List<WatchEvent> newerThanDelivered(List<WatchEvent> events) {
+            int from = 0;
+            while (from < events.size() && events.get(from).revision() <= delivered) {
+                from++;
+            }
+            return from == 0 ? events : events.subList(from, events.size());
         }
 
         private void finish() {

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -180,10 +181,12 @@ class MvccStoreTest {
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         List<Long> seen = new CopyOnWriteArrayList<>();
         CompletableFuture<Long> firstDelivered = new CompletableFuture<>();
+        AtomicLong lastDelivered = new AtomicLong();
         store.watch("/busy/", join(store.currentRevision()), new WatchListener() {
             @Override
             public void onEvents(List<WatchEvent> events) {
                 firstDelivered.complete(System.nanoTime());
+                lastDelivered.set(System.nanoTime());
                 batchSizes.add(events.size());
                 events.forEach(e -> seen.add(e.revision()));
             }
@@ -206,6 +209,14 @@ class MvccStoreTest {
         assertThat(seen).isEqualTo(expected);
         // The hundred writes take far less than the interval, so they arrive in a few batches, not a hundred.
         assertThat(batchSizes).hasSizeLessThan(10);
+
+        // After a quiet spell longer than the interval, a change goes out at once again.
+        Thread.sleep(Duration.ofMillis(1200).toMillis());
+        long lastWritten = System.nanoTime();
+        expected.add(written(store.create("/busy/last", bytes("v"), Attributes.NONE, Duration.ZERO)).modRevision());
+        await().atMost(PATIENCE).until(() -> seen.size() >= expected.size());
+        assertThat(lastDelivered.get() - lastWritten).isLessThan(Duration.ofMillis(900).toNanos());
+        assertThat(seen).isEqualTo(expected);
     }
 
     @Test
