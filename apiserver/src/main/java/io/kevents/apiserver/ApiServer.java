@@ -128,10 +128,20 @@ public final class ApiServer implements AutoCloseable {
         return servers.get(0).actualPort();
     }
 
-    /** Starts serving {@code registry} (creating the system namespaces first). */
+    /**
+     * Starts serving {@code registry}: creates the system namespaces and starts its namespace watch first;
+     * {@link #close()} stops that watch.
+     */
     public static ApiServer start(ApiServerConfig config, Registry registry, PatchFunction patcher) {
         registry.createSystemNamespaces();
-        ApiServer apiServer = new ApiServer(config, registry, patcher);
+        registry.watchNamespaces();
+        ApiServer apiServer;
+        try {
+            apiServer = new ApiServer(config, registry, patcher);
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
         LOG.info("Serving the Kubernetes API (v{}) on http://{}", config.kubernetesVersion(), apiServer.address);
         return apiServer;
     }
@@ -156,6 +166,7 @@ public final class ApiServer implements AutoCloseable {
         watches.forEach(WatchStream::stop);
         servers.forEach(server -> server.close().toCompletionStage().toCompletableFuture().join());
         vertx.close().toCompletionStage().toCompletableFuture().join();
+        registry.close();
         workers.shutdown();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);

@@ -22,12 +22,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A kevents API server running in this JVM, as {@code ./kevents server} runs it (embedded storage in a fresh
- * temporary directory, a kubeconfig written for kubectl), with a fabric8 client on it. One per test class.
+ * A kevents API server running in this JVM, as {@code ./kevents server} runs it (by default, embedded storage in a
+ * fresh temporary directory; a kubeconfig written for kubectl), with a fabric8 client on it. One per test class.
  */
 final class Cluster implements AutoCloseable {
 
@@ -50,6 +51,19 @@ final class Cluster implements AutoCloseable {
 
     /** A server with the given event TTL and server settings. */
     static Cluster start(Duration eventTtl, UnaryOperator<ApiServerConfig> settings) {
+        return start(eventTtl, settings, dir -> "embedded:" + dir.resolve("db"), null);
+    }
+
+    /**
+     * A server with the default settings on the given stores, as {@code --storage} and {@code --events-storage}
+     * (or {@code null}) give them.
+     */
+    static Cluster start(String storage, String eventsStorage) {
+        return start(Duration.ofHours(1), UnaryOperator.identity(), dir -> storage, eventsStorage);
+    }
+
+    private static Cluster start(Duration eventTtl, UnaryOperator<ApiServerConfig> settings,
+                                 Function<Path, String> storage, String eventsStorage) {
         Path dir;
         try {
             dir = Files.createTempDirectory("kevents-e2e-");
@@ -60,7 +74,7 @@ final class Cluster implements AutoCloseable {
         try {
             ApiServerConfig config = settings.apply(ApiServerConfig.defaults(0, clock));
             StandaloneApiServer server = StandaloneApiServer.start(new StandaloneApiServer.Options(dir,
-                    "embedded:" + dir.resolve("db"), null, eventTtl, config));
+                    storage.apply(dir), eventsStorage, eventTtl, config));
             return new Cluster(dir, clock, server);
         } catch (RuntimeException e) {
             clock.close();

@@ -12,8 +12,9 @@ import java.util.function.Function;
  *
  * <p>Like the Kubernetes plugin, which reads an informer's cache, it answers most checks from memory: it remembers
  * namespaces it has seen to exist, and reads the store only for one it has not (a namespace created a moment ago is
- * found there). Deleting a namespace forgets it, and a check that read the store while a deletion was under way
- * does not remember what it read.
+ * found there). It remembers only while a {@link NamespaceWatch} tells it of every deletion, this server's or
+ * another's sharing the store: see {@link #startRemembering()}. Any forgetting also voids the store reads under way
+ * at that moment, which may have read the namespace before it went.
  */
 final class NamespaceLifecycle {
 
@@ -22,7 +23,8 @@ final class NamespaceLifecycle {
     private final Function<String, CompletionStage<Boolean>> existsInStore;
     // Guarded by this.
     private final Set<String> existing = new HashSet<>();
-    private long deletions;
+    private long forgettings;
+    private boolean remembering;
 
     /** @param existsInStore reads whether a namespace exists now, without blocking the caller */
     NamespaceLifecycle(Function<String, CompletionStage<Boolean>> existsInStore) {
@@ -34,19 +36,19 @@ final class NamespaceLifecycle {
      * not found} otherwise. A caller on an event loop never waits for the store.
      */
     CompletionStage<Void> require(String namespace) {
-        long deletionsBefore;
+        long forgettingsBefore;
         synchronized (this) {
             if (existing.contains(namespace)) {
                 return ADMITTED;
             }
-            deletionsBefore = deletions;
+            forgettingsBefore = forgettings;
         }
         return existsInStore.apply(namespace).thenApply(exists -> {
             if (!exists) {
                 throw ApiException.notFound("", "namespaces", namespace);
             }
             synchronized (this) {
-                if (deletions == deletionsBefore) {
+                if (remembering && forgettings == forgettingsBefore) {
                     existing.add(namespace);
                 }
             }
@@ -54,9 +56,26 @@ final class NamespaceLifecycle {
         });
     }
 
-    /** Called before and again after {@code namespace} is deleted from the store. */
+    /** Called when {@code namespace} is deleted, or about to be. */
     synchronized void forget(String namespace) {
-        deletions++;
+        forgettings++;
         existing.remove(namespace);
+    }
+
+    /**
+     * Called once every deletion after now will be reported through {@link #forget}: from here on, namespaces read
+     * to exist are remembered.
+     */
+    synchronized void startRemembering() {
+        forgettings++;
+        existing.clear();
+        remembering = true;
+    }
+
+    /** Called when deletions may go unreported: forgets everything, and every check reads the store again. */
+    synchronized void stopRemembering() {
+        forgettings++;
+        existing.clear();
+        remembering = false;
     }
 }

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,7 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Everything the server serves: each resource of each group-version with the store that keeps it. The two event
  * APIs share one store (one object, two views), as in Kubernetes.
  */
-public final class Registry {
+public final class Registry implements AutoCloseable {
+
+    /** How long a failed namespace watch waits before it is opened again. */
+    private static final Duration NAMESPACE_WATCH_RETRY = Duration.ofSeconds(1);
 
     /**
      * One served resource.
@@ -32,12 +37,16 @@ public final class Registry {
     private final List<Served> served;
     private final Served namespaces;
     private final NamespaceLifecycle namespaceLifecycle;
+    private final NamespaceWatch namespaceWatch;
 
     private Registry(List<Served> served) {
         this.served = List.copyOf(served);
         this.namespaces = find("", "v1", "namespaces").orElseThrow();
         this.namespaceLifecycle = new NamespaceLifecycle(
                 name -> namespaces.store().exists(namespaces.type(), null, name));
+        this.namespaceWatch = new NamespaceWatch(namespaces.store().storage(), namespaces.type().storagePrefix(),
+                namespaceLifecycle, CompletableFuture.delayedExecutor(NAMESPACE_WATCH_RETRY.toMillis(),
+                TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -106,6 +115,20 @@ public final class Registry {
      */
     public CompletionStage<Void> requireNamespace(String namespace) {
         return namespaceLifecycle.require(namespace);
+    }
+
+    /**
+     * Starts watching namespaces, so that the namespace check remembers the ones that exist until they are deleted,
+     * by this server or another sharing the store. Until then (and without it), every check reads the store.
+     */
+    public void watchNamespaces() {
+        namespaceWatch.start();
+    }
+
+    /** Stops the namespace watch. */
+    @Override
+    public void close() {
+        namespaceWatch.close();
     }
 
     /** Creates the namespaces every cluster has, if missing. */

@@ -3,10 +3,13 @@ package io.kevents.apiserver.registry;
 import static io.kevents.apiserver.registry.RegistryFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.kevents.apiserver.http.ApiException;
 import io.kevents.apiserver.selection.FieldSelector;
 import io.kevents.apiserver.selection.LabelSelector;
+import io.kevents.storage.KeyValueStore;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,34 @@ class NamespaceLifecycleTest {
         assertNotFound("team-d");
         require("default");
         require("kube-system");
+    }
+
+    @Test
+    void aNamespaceDeletedThroughAnotherServerSharingTheStoreIsRefusedHereToo() {
+        Registry here = fixture.registry;
+        here.watchNamespaces();
+        try (Registry there = Registry.standard(prefix -> fixture.store, fixture.clock, Duration.ofHours(1))) {
+            there.watchNamespaces();
+            createNamespace("team-e", "delete-me");
+            require("team-e"); // remembered here
+
+            there.deleteNamespace("team-e", false);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertNotFound("team-e"));
+        } finally {
+            here.close();
+        }
+    }
+
+    @Test
+    void withoutItsWatchTheCheckReadsTheStoreEveryTime() {
+        createNamespace("team-f", "delete-me");
+        require("team-f");
+
+        // Deleted behind the registry's back: only a watch would have told it.
+        fixture.store.delete(namespaces.type().key(null, "team-f"), KeyValueStore.ANY_REVISION).join();
+
+        assertNotFound("team-f");
     }
 
     private void createNamespace(String name, String purpose) {
