@@ -47,13 +47,15 @@ public final class ApiHandler {
      * thread does not wait for the disk.
      */
     public CompletionStage<Response> handleAsync(Request request, String serverAddress, Executor answers) {
+        CompletionStage<Response> answer;
         try {
-            return dispatch(request, serverAddress, answers)
+            answer = dispatch(request, serverAddress, answers)
                     .exceptionally(failure -> errorResponse(request, failure instanceof CompletionException e
                             && e.getCause() != null ? e.getCause() : failure));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(errorResponse(request, e));
+            answer = CompletableFuture.completedFuture(errorResponse(request, e));
         }
+        return request.wantsYaml() ? answer.thenApply(Response::inYaml) : answer;
     }
 
     /** Errors become Status answers; a bug of ours is logged once, here, and answered 500, never with a trace. */

@@ -1,6 +1,7 @@
 package io.kevents.apiserver.http;
 
 import io.kevents.apiserver.json.Json;
+import io.kevents.apiserver.json.Yaml;
 import io.kevents.apiserver.protobuf.ProtobufBody;
 import io.kevents.apiserver.protobuf.ProtobufBodyException;
 import io.kevents.apiserver.registry.ListRequest;
@@ -26,8 +27,8 @@ public record Request(String method, String path, Map<String, String> query, Str
                       byte[] body) {
 
     /**
-     * The body as an object, read by its Content-Type: JSON (also when none is given) or Kubernetes protobuf, which
-     * kubectl 1.32 sends for {@code create namespace} and {@code create configmap}. Anything else is a 415.
+     * The body as an object, read by its Content-Type: JSON (also when none is given), YAML, or Kubernetes protobuf,
+     * which kubectl 1.32 sends for {@code create namespace} and {@code create configmap}. Anything else is a 415.
      */
     public ObjectNode bodyObject() {
         String mediaType = contentType.split(";", 2)[0].trim();
@@ -39,12 +40,36 @@ public record Request(String method, String path, Map<String, String> query, Str
                         : ApiException.badRequest("the request body is not valid protobuf: " + e.getMessage());
             }
         }
+        if (mediaType.equals(Yaml.MEDIA_TYPE)) {
+            try {
+                return Yaml.parseObject(body);
+            } catch (Json.InvalidJsonException e) {
+                throw ApiException.badRequest("the request body is not valid YAML: " + e.getMessage());
+            }
+        }
         if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.equals("*/*")) {
             throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted "
-                    + "media types include: application/json, " + ProtobufBody.MEDIA_TYPE + " (got " + contentType
-                    + ")");
+                    + "media types include: application/json, " + Yaml.MEDIA_TYPE + ", " + ProtobufBody.MEDIA_TYPE
+                    + " (got " + contentType + ")");
         }
         return Json.parseObject(body);
+    }
+
+    /**
+     * Whether the answer should be YAML: {@code application/yaml} comes before any JSON media type (or wildcard) in
+     * the Accept header. The order is the client's preference, as kubectl and client-go write it.
+     */
+    public boolean wantsYaml() {
+        for (String entry : accept.split(",")) {
+            String mediaType = entry.split(";", 2)[0].trim();
+            if (mediaType.equals(Yaml.MEDIA_TYPE)) {
+                return true;
+            }
+            if (mediaType.equals("application/json") || mediaType.equals("*/*") || mediaType.equals("application/*")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A query parameter, or {@code null}. */
