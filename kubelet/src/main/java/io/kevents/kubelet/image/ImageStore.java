@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -18,10 +19,15 @@ import java.util.Set;
  */
 public final class ImageStore {
 
+    /** The kubelet's default {@code nodeStatusMaxImages}: a node's status lists its 50 largest images. */
+    public static final int MAX_IMAGES_IN_NODE_STATUS = 50;
+
     private final ImageCatalogue catalogue;
     private final Set<String> present = new LinkedHashSet<>();
     /** Node statuses list the images every 10 s; their digests are computed once. */
     private final Map<String, List<String>> names = new HashMap<>();
+    /** {@link #nodeImages()} until the next pull; {@code null} when it must be listed again. */
+    private List<ContainerImage> listed;
 
     /** A node holding the catalogue's present images. */
     public ImageStore(ImageCatalogue catalogue) {
@@ -40,7 +46,9 @@ public final class ImageStore {
 
     /** Records a successful pull. */
     public void add(ImageReference image) {
-        present.add(image.full());
+        if (present.add(image.full())) {
+            listed = null;
+        }
     }
 
     /**
@@ -51,17 +59,27 @@ public final class ImageStore {
         return image.repository() + "@" + digest(image);
     }
 
-    /** The node's {@code status.images}, as the kubelet lists them (digest name, tag name, size). */
+    /**
+     * The node's {@code status.images}, as the kubelet lists them: largest first, at most
+     * {@link #MAX_IMAGES_IN_NODE_STATUS}, each with its digest name, tag name and size. The same list (not to be
+     * modified) comes back until an image is pulled, so a heartbeat tells "unchanged" cheaply.
+     */
     public List<ContainerImage> nodeImages() {
-        List<ContainerImage> images = new ArrayList<>();
-        for (String reference : present) {
-            ImageReference image = ImageReference.parse(reference);
-            ContainerImage listed = new ContainerImage();
-            listed.setNames(names.computeIfAbsent(reference, r -> List.of(imageId(image), image.full())));
-            listed.setSizeBytes(catalogue.lookup(image).sizeBytes());
-            images.add(listed);
+        if (listed == null) {
+            List<ContainerImage> images = new ArrayList<>();
+            for (String reference : present) {
+                ImageReference image = ImageReference.parse(reference);
+                ContainerImage entry = new ContainerImage();
+                entry.setNames(names.computeIfAbsent(reference, r -> List.of(imageId(image), image.full())));
+                entry.setSizeBytes(catalogue.lookup(image).sizeBytes());
+                images.add(entry);
+            }
+            // Equal sizes by name, so that every status lists them in the same order.
+            images.sort(Comparator.comparing(ContainerImage::getSizeBytes, Comparator.reverseOrder())
+                    .thenComparing(entry -> entry.getNames().get(1)));
+            listed = List.copyOf(images.subList(0, Math.min(images.size(), MAX_IMAGES_IN_NODE_STATUS)));
         }
-        return images;
+        return listed;
     }
 
     private static String digest(ImageReference image) {

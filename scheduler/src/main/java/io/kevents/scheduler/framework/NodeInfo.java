@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A node and the pods on it (bound or assumed), with their totals, as the plugins read them. Immutable: the cache
@@ -103,30 +104,40 @@ public final class NodeInfo {
 
     /** This node without the pod with {@code key}; itself when that pod is not here. */
     public NodeInfo withoutPod(String key) {
-        int index = -1;
-        for (int i = 0; i < pods.size(); i++) {
-            if (pods.get(i).key().equals(key)) {
-                index = i;
-                break;
+        return withoutPods(pod -> pod.key().equals(key));
+    }
+
+    /**
+     * This node without every pod {@code leaving} accepts, in one pass (preemption takes away all lower-priority
+     * pods at once); itself when none does.
+     */
+    public NodeInfo withoutPods(Predicate<PodInfo> leaving) {
+        List<PodInfo> kept = new ArrayList<>(pods.size());
+        List<HostPort> freedPorts = new ArrayList<>();
+        Resources newRequested = requested;
+        long newMilliCpu = nonZeroMilliCpu;
+        long newMemory = nonZeroMemory;
+        for (PodInfo pod : pods) {
+            if (!leaving.test(pod)) {
+                kept.add(pod);
+                continue;
             }
+            freedPorts.addAll(pod.hostPorts());
+            newRequested = newRequested.minus(pod.requests());
+            newMilliCpu -= pod.nonZeroMilliCpu();
+            newMemory -= pod.nonZeroMemory();
         }
-        if (index < 0) {
+        if (kept.size() == pods.size()) {
             return this;
         }
-        PodInfo removed = pods.get(index);
-        List<PodInfo> newPods = new ArrayList<>(pods);
-        newPods.remove(index);
         List<HostPort> newPorts = usedPorts;
-        if (!removed.hostPorts().isEmpty()) {
+        if (!freedPorts.isEmpty()) {
             List<HostPort> remaining = new ArrayList<>(usedPorts);
-            for (HostPort port : removed.hostPorts()) {
-                remaining.remove(port);
-            }
+            freedPorts.forEach(remaining::remove);
             newPorts = List.copyOf(remaining);
         }
         return new NodeInfo(name, node, labels, taints, unschedulable, allocatable, allowedPods, imageSizes,
-                Collections.unmodifiableList(newPods), requested.minus(removed.requests()),
-                nonZeroMilliCpu - removed.nonZeroMilliCpu(), nonZeroMemory - removed.nonZeroMemory(), newPorts);
+                Collections.unmodifiableList(kept), newRequested, newMilliCpu, newMemory, newPorts);
     }
 
     private static Map<String, Long> images(List<ContainerImage> images) {

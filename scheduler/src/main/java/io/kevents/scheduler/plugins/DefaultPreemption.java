@@ -69,15 +69,8 @@ public final class DefaultPreemption implements PostFilterPlugin {
                 verdicts.add(notHelpful);
                 continue;
             }
-            NodeInfo withoutVictims = rejected.node();
-            boolean anyVictim = false;
-            for (PodInfo running : rejected.node().pods()) {
-                if (running.priority() < pod.priority()) {
-                    withoutVictims = withoutVictims.withoutPod(running.key());
-                    anyVictim = true;
-                }
-            }
-            if (!anyVictim) {
+            NodeInfo withoutVictims = rejected.node().withoutPods(running -> running.priority() < pod.priority());
+            if (withoutVictims == rejected.node()) {
                 verdicts.add(noVictims);
                 continue;
             }

@@ -12,10 +12,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -60,8 +61,9 @@ public final class SchedulingQueue implements AutoCloseable {
     private final QueueingPolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition activeNotEmpty = lock.newCondition();
-    private final PriorityQueue<Entry> active = new PriorityQueue<>(BY_PRIORITY);
-    private final PriorityQueue<Entry> backoffQueue = new PriorityQueue<>(BY_EXPIRY);
+    // Sorted sets, not heaps: an update or delete of a waiting pod removes its entry in O(log n).
+    private final NavigableSet<Entry> active = new TreeSet<>(BY_PRIORITY);
+    private final NavigableSet<Entry> backoffQueue = new TreeSet<>(BY_EXPIRY);
     private final Map<String, Entry> activeByKey = new HashMap<>();
     private final Map<String, Entry> backoffByKey = new HashMap<>();
     private final Map<String, QueuedPodInfo> unschedulable = new LinkedHashMap<>();
@@ -242,7 +244,7 @@ public final class SchedulingQueue implements AutoCloseable {
     }
 
     private QueuedPodInfo takeFirst() {
-        Entry entry = active.poll();
+        Entry entry = active.pollFirst();
         activeByKey.remove(entry.info.key());
         QueuedPodInfo popped = entry.info.popped();
         inFlight.put(popped.key(), new InFlight(eventSequence, popped.pod()));
@@ -329,8 +331,8 @@ public final class SchedulingQueue implements AutoCloseable {
         lock.lock();
         try {
             long now = clock.nanoTime();
-            while (!backoffQueue.isEmpty() && backoffQueue.peek().backoffExpiryNanos <= now) {
-                Entry entry = backoffQueue.poll();
+            while (!backoffQueue.isEmpty() && backoffQueue.first().backoffExpiryNanos <= now) {
+                Entry entry = backoffQueue.pollFirst();
                 backoffByKey.remove(entry.info.key());
                 pushActive(entry.info);
             }

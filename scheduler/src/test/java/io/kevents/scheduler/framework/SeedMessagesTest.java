@@ -67,6 +67,26 @@ class SeedMessagesTest {
     }
 
     @Test
+    void preemption_takes_away_every_lower_priority_pod_of_a_node_at_once() {
+        // Node capacity is 4 cpu; three lower-priority pods of 1 cpu each leave 1, too little for 2.5 cpu.
+        NodeInfo busy = info(node("n", Map.of()));
+        for (String name : List.of("low-1", "low-2", "low-3")) {
+            busy = busy.withPod(info(pod(name, Map.of("cpu", "1"))).withNodeName("n"));
+        }
+        PodInfo high = info(pod("high", Map.of("cpu", "2500m")).editSpec().withPriority(1000).endSpec());
+        // Without all three it fits: Kubernetes would preempt, so the message carries no preemption verdict.
+        assertThat(message(VersionProfile.V1_32, List.of(busy), high))
+                .isEqualTo("0/1 nodes are available: 1 Insufficient cpu.");
+
+        PodInfo huge = info(pod("huge", Map.of("cpu", "5")).editSpec().withPriority(1000).endSpec());
+        assertThat(message(VersionProfile.V1_32, List.of(busy), huge)).isEqualTo("0/1 nodes are available: 1 "
+                + "Insufficient cpu. preemption: 0/1 nodes are available: 1 Insufficient cpu.");
+        assertThat(busy.withoutPods(pod -> pod.priority() < 1000).pods()).isEmpty();
+        assertThat(busy.withoutPods(pod -> pod.priority() < 1000).requested().milliCpu()).isZero();
+        assertThat(busy.withoutPods(pod -> false)).isSameAs(busy);
+    }
+
+    @Test
     void preemption_policy_never_is_not_eligible() {
         PodInfo never = info(pod("never", Map.of()).editSpec().addToNodeSelector("disktype", "nvme")
                 .withPreemptionPolicy("Never").endSpec());
