@@ -1,7 +1,7 @@
 package io.kevents.bench.apiserver;
 
+import io.kevents.bench.WorkDirectory;
 import io.vertx.core.buffer.Buffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +53,10 @@ public final class ApiserverBenchmark implements Callable<Integer> {
                     + "memory: (no fsync; a diagnostic that separates the HTTP path from the disk).")
     String storage;
 
+    @Option(names = "--ceiling", description = "Also measure, in each round of the create scenario, a Vert.x server "
+            + "that does no work (EchoServerMain): what this machine and load generator allow at all.")
+    private boolean ceiling;
+
     @Option(names = "--watchers", defaultValue = "1000", description = "Concurrent watches of the watch scenario.")
     int watchers;
 
@@ -86,17 +90,19 @@ public final class ApiserverBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path work = Files.createTempDirectory("kevents-apiserver-bench");
-        System.out.printf("server JVM: %s; %d CPUs; work dir %s%n", serverJvm, Runtime.getRuntime().availableProcessors(),
-                work);
-        if (scenarios.contains("creates")) {
-            creates(work);
-        }
-        if (scenarios.contains("watch")) {
-            watch(work);
-        }
-        if (scenarios.contains("describe")) {
-            describe(work);
+        try (WorkDirectory workDirectory = WorkDirectory.create(null, "kevents-apiserver-bench")) {
+            Path work = workDirectory.path();
+            System.out.printf("server JVM: %s; %d CPUs; work dir %s (deleted at the end)%n", serverJvm,
+                    Runtime.getRuntime().availableProcessors(), work);
+            if (scenarios.contains("creates")) {
+                creates(work);
+            }
+            if (scenarios.contains("watch")) {
+                watch(work);
+            }
+            if (scenarios.contains("describe")) {
+                describe(work);
+            }
         }
         return 0;
     }
@@ -109,9 +115,15 @@ public final class ApiserverBenchmark implements Callable<Integer> {
         for (int clientCount : clients) {
             List<double[]> kevents = new ArrayList<>();
             List<double[]> mock = new ArrayList<>();
+            List<double[]> echo = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                kevents.add(measureCreates(startKevents(work, "creates-" + clientCount + "-" + round), clientCount));
-                mock.add(measureCreates(startMock(work, "mock-" + clientCount + "-" + round), clientCount));
+                String run = clientCount + "-" + round;
+                kevents.add(measureCreates(startKevents(work, "creates-" + run), clientCount));
+                mock.add(measureCreates(startPeer("mock", MockServerMain.class, work, "mock-" + run), clientCount));
+                if (ceiling) {
+                    echo.add(measureCreates(startPeer("echo", EchoServerMain.class, work, "echo-" + run),
+                            clientCount));
+                }
             }
             double[] k = median(kevents);
             double[] m = median(mock);
@@ -119,6 +131,11 @@ public final class ApiserverBenchmark implements Callable<Integer> {
                     clientCount, k);
             print("fabric8 kubernetes-server-mock (CRUD)", clientCount, m);
             System.out.printf("  ratio at %d clients: x%.1f creates/s%n", clientCount, k[0] / m[0]);
+            if (ceiling) {
+                double[] e = median(echo);
+                print("ceiling: Vert.x echo, no work", clientCount, e);
+                System.out.printf("  kevents at %d clients: %.0f%% of the ceiling%n", clientCount, 100 * k[0] / e[0]);
+            }
         }
     }
 
@@ -194,10 +211,11 @@ public final class ApiserverBenchmark implements Callable<Integer> {
                 work.resolve(name + ".log"));
     }
 
-    private ServerProcess startMock(Path work, String name) throws Exception {
+    /** A peer server: {@code main} in its own JVM (same flags as kevents'), taking its port as only argument. */
+    private ServerProcess startPeer(String peer, Class<?> main, Path work, String name) throws Exception {
         int port = freePort();
-        return ServerProcess.start("mock", jvmOptions(), MockServerMain.class.getName(),
-                List.of(Integer.toString(port)), port, work.resolve(name + ".log"));
+        return ServerProcess.start(peer, jvmOptions(), main.getName(), List.of(Integer.toString(port)), port,
+                work.resolve(name + ".log"));
     }
 
     private List<String> jvmOptions() {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kevents.apiserver.ApiServerConfig;
 import io.kevents.apiserver.StandaloneApiServer;
+import io.kevents.bench.WorkDirectory;
 import io.kevents.kubelet.HollowNodes;
 import io.kevents.kubelet.HollowNodesConfig;
 import io.kevents.kubelet.image.ImageCatalogue;
@@ -21,8 +22,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +66,12 @@ public final class SchedulerBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = Files.createTempDirectory("kevents-scheduler-bench");
         SystemClock clock = new SystemClock("bench-clock");
         long t0 = System.nanoTime();
-        try (StandaloneApiServer server = StandaloneApiServer.start(new StandaloneApiServer.Options(dir,
-                "embedded:" + dir.resolve("db"), null, Duration.ofHours(1), ApiServerConfig.defaults(0, clock)))) {
+        try (WorkDirectory work = WorkDirectory.create(null, "kevents-scheduler-bench");
+             StandaloneApiServer server = StandaloneApiServer.start(new StandaloneApiServer.Options(work.path(),
+                     "embedded:" + work.path().resolve("db"), null, Duration.ofHours(1),
+                     ApiServerConfig.defaults(0, clock)))) {
             KubernetesClient kubeletClient = client(server);
             KubernetesClient schedulerClient = client(server);
             List<NodeSpec> specs = new ArrayList<>();

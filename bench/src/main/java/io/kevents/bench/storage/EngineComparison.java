@@ -1,5 +1,6 @@
 package io.kevents.bench.storage;
 
+import io.kevents.bench.WorkDirectory;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -85,7 +86,7 @@ final class EngineComparison {
                 System.out.printf("%-8s lookup by uid among %d events: %.3f ms each (%d found), disk %d MiB%n",
                         name, next, perLookupMs, found, sizeOf(engineDir) >> 20);
             } finally {
-                deleteTree(engineDir);
+                WorkDirectory.deleteTree(engineDir);
             }
         }
     }
@@ -318,14 +319,6 @@ final class EngineComparison {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kevents.bench.storage;
 
+import io.kevents.bench.WorkDirectory;
 import io.kevents.storage.KeyValueStore;
 import io.kevents.storage.etcd.EtcdOptions;
 import io.kevents.storage.etcd.EtcdStore;
@@ -84,9 +85,8 @@ public final class StorageBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path base = Files.createTempDirectory(dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : dir,
-                "kevents-bench-storage-");
-        try {
+        try (WorkDirectory work = WorkDirectory.create(dir, "kevents-bench-storage-")) {
+            Path base = work.path();
             if (engines != null) {
                 new EngineComparison(base, seconds).run(engines);
                 return 0;
@@ -134,8 +134,6 @@ public final class StorageBenchmark implements Callable<Integer> {
                     printMedians();
                 }
             }
-        } finally {
-            EngineComparison.deleteTree(base);
         }
         return 0;
     }
