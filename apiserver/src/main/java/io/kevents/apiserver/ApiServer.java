@@ -82,7 +82,17 @@ public final class ApiServer implements AutoCloseable {
         });
         int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
-        this.address = config.host() + ":" + listen(eventLoops);
+        try {
+            this.address = config.host() + ":" + listen(eventLoops);
+        } catch (CompletionException e) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            workers.shutdown();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            // The one failure a user causes (another process has the port) is said plainly.
+            throw cause instanceof IOException io
+                    ? new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), io)
+                    : e;
+        }
     }
 
     /**

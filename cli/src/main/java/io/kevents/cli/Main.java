@@ -9,6 +9,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new KeventsCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The {@code kevents} command line, with its error handling. */
+    static CommandLine commandLine() {
+        return new CommandLine(new KeventsCommand()).setExecutionExceptionHandler(new CommandErrors());
     }
 }

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DemoCommandTest {
 
@@ -17,7 +16,7 @@ class DemoCommandTest {
         int exit;
         try {
             System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new KeventsCommand()).execute("demo");
+            exit = Main.commandLine().execute("demo");
         } finally {
             System.setOut(original);
         }

@@ -42,9 +42,14 @@ final class EtcdErrors {
             return se;
         }
         if (isUnavailable(t)) {
-            return new StorageException.Unavailable(what + ": etcd is unavailable: " + t.getMessage(), t);
+            return new StorageException.Unavailable(what + ": etcd is unavailable: " + describe(t), t);
         }
-        return new StorageException(what + ": " + t.getMessage(), t);
+        return new StorageException(what + ": " + describe(t), t);
+    }
+
+    /** A timeout has no message: say what it was rather than "null". */
+    private static String describe(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : "no answer in time (" + t.getClass().getSimpleName() + ")";
     }
 
     private static boolean isUnavailable(Throwable t) {
