@@ -57,6 +57,10 @@ public final class ApiserverBenchmark implements Callable<Integer> {
             + "that does no work (EchoServerMain): what this machine and load generator allow at all.")
     private boolean ceiling;
 
+    @Option(names = "--watch-ceiling", description = "Run the watch scenario against FanOutCeilingMain, a Netty server "
+            + "that stores and decodes nothing, instead of kevents: what this machine and load generator allow at all.")
+    private boolean watchCeiling;
+
     @Option(names = "--watchers", defaultValue = "1000", description = "Concurrent watches of the watch scenario.")
     int watchers;
 
@@ -151,9 +155,11 @@ public final class ApiserverBenchmark implements Callable<Integer> {
     }
 
     private void watch(Path work) throws Exception {
-        System.out.printf("%n== watch fan-out: %d watchers, %d events/s, %d s warm-up + %d s measured%n", watchers,
-                watchRate, watchWarmupSeconds, watchSeconds);
-        try (ServerProcess server = startKevents(work, "watch")) {
+        System.out.printf("%n== watch fan-out%s: %d watchers, %d events/s, %d s warm-up + %d s measured%n",
+                watchCeiling ? " (ceiling: FanOutCeilingMain, not kevents)" : "", watchers, watchRate,
+                watchWarmupSeconds, watchSeconds);
+        try (ServerProcess server = watchCeiling ? startPeer("ceiling", FanOutCeilingMain.class, work, "watch")
+                : startKevents(work, "watch")) {
             createNamespace(server.port(), "watchbench");
             WatchFanOut.Result result = WatchFanOut.run(server.port(), watchers, watchRate, watchPadding,
                     Duration.ofSeconds(watchWarmupSeconds), Duration.ofSeconds(watchSeconds));
