@@ -3,6 +3,7 @@ package io.kevents.apiserver.json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,14 +24,19 @@ public final class Json {
 
     /** Parses an object; {@link InvalidJsonException} when the bytes are not a JSON object. */
     public static ObjectNode parseObject(byte[] bytes) {
+        return parseObject(MAPPER, bytes);
+    }
+
+    /** Parses an object with {@code mapper} (JSON or YAML); {@link InvalidJsonException} when it is not one. */
+    static ObjectNode parseObject(ObjectMapper mapper, byte[] bytes) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(bytes);
+            node = mapper.readTree(bytes);
         } catch (JacksonException e) {
             throw new InvalidJsonException(e.getOriginalMessage());
         }
         if (!(node instanceof ObjectNode object)) {
-            throw new InvalidJsonException("expected a JSON object");
+            throw new InvalidJsonException("expected an object");
         }
         return object;
     }

@@ -1,6 +1,5 @@
 package io.kevents.apiserver.json;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,16 +27,7 @@ public final class Yaml {
 
     /** Parses one YAML document holding an object; {@link Json.InvalidJsonException} when it is not one. */
     public static ObjectNode parseObject(byte[] bytes) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(bytes);
-        } catch (JacksonException e) {
-            throw new Json.InvalidJsonException(e.getOriginalMessage());
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw new Json.InvalidJsonException("expected an object");
-        }
-        return object;
+        return Json.parseObject(MAPPER, bytes);
     }
 
     /** The tree as a YAML document. */

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * Tells a {@link NamespaceLifecycle} of every namespace deletion in the store, including those made through other
  * API servers sharing it (etcd), as the informer behind Kubernetes' admission plugin does. While the watch is down
  * (the store failed, or lost the revision it watched from), the lifecycle remembers nothing and every check reads
- * the store; the watch is opened again after a pause.
+ * the store; the watch is opened again after a pause, as often as it takes.
  */
-final class NamespaceWatch implements WatchListener, AutoCloseable {
+final class NamespaceWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceWatch.class);
 
@@ -25,6 +25,7 @@ final class NamespaceWatch implements WatchListener, AutoCloseable {
     private final NamespaceLifecycle lifecycle;
     private final Executor afterPause;
     // Guarded by this.
+    private Attempt current;
     private Watch watch;
     private boolean down;
     private boolean closed;
@@ -42,56 +43,64 @@ final class NamespaceWatch implements WatchListener, AutoCloseable {
 
     /** Opens the watch from the store's current revision; the lifecycle starts remembering once it runs. */
     void start() {
-        store.currentRevision().whenComplete((revision, failure) -> {
-            if (failure != null) {
-                failed(failure);
-            } else {
-                open(revision);
-            }
-        });
-    }
-
-    private void open(long revision) {
+        Attempt attempt = new Attempt();
         synchronized (this) {
             if (closed) {
                 return;
             }
-            down = false;
-            // Reads that start after this see every deletion up to `revision`; later ones arrive as events.
-            Watch opened = store.watch(prefix, revision, this);
-            if (!down) { // the store may have ended it already, on this thread (the lock is reentrant)
-                watch = opened;
-                lifecycle.startRemembering();
-            }
+            current = attempt;
         }
-    }
-
-    @Override
-    public void onEvents(List<WatchEvent> events) {
-        for (WatchEvent event : events) {
-            if (event.type() == WatchEvent.Type.DELETE && event.kv().key().startsWith(prefix)) {
-                lifecycle.forget(event.kv().key().substring(prefix.length()));
+        store.currentRevision().whenComplete((revision, failure) -> {
+            if (failure != null) {
+                failed(attempt, failure);
+            } else {
+                open(attempt, revision);
             }
-        }
+        });
     }
 
-    @Override
-    public void onClosed(StorageException cause) {
-        failed(cause != null ? cause : new StorageException("the store ended the watch"));
-    }
-
-    private void failed(Throwable cause) {
+    private void open(Attempt attempt, long revision) {
         synchronized (this) {
-            watch = null;
-            if (closed || down) {
+            if (closed || current != attempt) {
                 return;
             }
+            // Reads that start after this see every deletion up to `revision`; later ones arrive as events.
+            Watch opened;
+            try {
+                opened = store.watch(prefix, revision, attempt);
+            } catch (RuntimeException e) {
+                failed(attempt, e);
+                return;
+            }
+            if (current != attempt) {
+                return; // the store ended it already, on this thread (the lock is reentrant)
+            }
+            watch = opened;
+            if (down) {
+                down = false;
+                LOG.info("Watching namespaces again; namespace checks are answered from memory again");
+            }
+            lifecycle.startRemembering();
+        }
+    }
+
+    /** Ends {@code attempt} unless a newer one runs (or the watch is closed), and tries again after the pause. */
+    private void failed(Attempt attempt, Throwable cause) {
+        boolean firstFailure;
+        synchronized (this) {
+            if (closed || current != attempt) {
+                return;
+            }
+            current = null;
+            watch = null;
+            firstFailure = !down;
             down = true;
-            // Under this lock, so that a watch opened again meanwhile cannot be undone by this late failure.
             lifecycle.stopRemembering();
         }
-        LOG.warn("Watching namespaces failed ({}); namespace checks read the store until the watch is back",
-                cause.getMessage());
+        if (firstFailure) {
+            LOG.warn("Watching namespaces failed ({}); namespace checks read the store until the watch is back",
+                    cause.getMessage());
+        }
         afterPause.execute(this::start);
     }
 
@@ -100,6 +109,7 @@ final class NamespaceWatch implements WatchListener, AutoCloseable {
         Watch running;
         synchronized (this) {
             closed = true;
+            current = null;
             running = watch;
             watch = null;
         }
@@ -107,5 +117,23 @@ final class NamespaceWatch implements WatchListener, AutoCloseable {
             running.close();
         }
         lifecycle.stopRemembering();
+    }
+
+    /** One opening of the watch; what an earlier one reports after it was replaced changes nothing. */
+    private final class Attempt implements WatchListener {
+
+        @Override
+        public void onEvents(List<WatchEvent> events) {
+            for (WatchEvent event : events) {
+                if (event.type() == WatchEvent.Type.DELETE && event.kv().key().startsWith(prefix)) {
+                    lifecycle.forget(event.kv().key().substring(prefix.length()));
+                }
+            }
+        }
+
+        @Override
+        public void onClosed(StorageException cause) {
+            failed(this, cause != null ? cause : new StorageException("the store ended the watch"));
+        }
     }
 }

@@ -83,6 +83,26 @@ class NamespaceLifecycleTest {
     }
 
     @Test
+    void whenItsWatchEndsTheCheckNoLongerAnswersFromMemory() {
+        try (Registry watched = fixture.registry) {
+            watched.watchNamespaces();
+            createNamespace("team-g", "keep");
+            require("team-g"); // remembered: answered without the store from here on
+
+            // The store goes away, and the watch with it: a remembered namespace may have been deleted meanwhile.
+            fixture.store.close();
+
+            // The check asks the store (which answers that it is closed) rather than admitting from memory.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThatThrownBy(() -> require("team-g")).isInstanceOf(CompletionException.class)
+                            .cause().isInstanceOfSatisfying(ApiException.class, e -> {
+                                assertThat(e.code()).isEqualTo(500);
+                                assertThat(e.getMessage()).contains("store is closed");
+                            }));
+        }
+    }
+
+    @Test
     void withoutItsWatchTheCheckReadsTheStoreEveryTime() {
         createNamespace("team-f", "delete-me");
         require("team-f");
