@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@code Scheduled}, {@code Pulled ... already present on machine}, {@code Created}, {@code Started};</li>
  *   <li>{@code kubectl describe pod nginx-pod-test} (image {@code nginxa:1.8} does not exist): the Pulling, Failed,
  *       ErrImagePull, BackOff and ImagePullBackOff rows with {@code (xN over ...)} counts of at least 2 that grow
- *       between two describes, and the pod in {@code ImagePullBackOff}.</li>
+ *       between two describes, the pod in {@code ImagePullBackOff}, and {@code kubectl logs} refusing with the
+ *       kubelet's text.</li>
  * </ul>
  * Three sessions run at the same time, each on a cluster of its own: the seed profile ({@code --profile seed},
  * Kubernetes 1.20.1) with kubectl 1.20 and with kubectl 1.32, and the standard profile (Kubernetes 1.32) with kubectl
@@ -309,6 +310,8 @@ class KeventsUpTest {
                                         .matches("Successfully assigned injection/alpine01 to "
                                                 + (profile == SEED ? "k8s-node01" : "kevents-worker-\\d+")));
                     });
+            // Its container runs but, being simulated, has printed nothing.
+            assertThat(ok("logs", "alpine01", "-n", "injection").stdout()).isEmpty();
         }
 
         /**
@@ -349,6 +352,14 @@ class KeventsUpTest {
                                 .stdout();
                         assertThat(waiting).isEqualTo("ImagePullBackOff|" + profile.backOffWaitingMessage());
                     });
+            // kubectl logs has nothing to show, and says why, as the kubelet does (the pull may be retried meanwhile).
+            Background.Result logs = kubectl.run("logs", BACK_OFF_POD);
+            assertThat(logs.exitCode()).as("%s", logs).isEqualTo(1);
+            assertThat(logs.stderr()).as("%s", logs).isIn(
+                    "Error from server (BadRequest): container \"nginx\" in pod \"" + BACK_OFF_POD
+                            + "\" is waiting to start: trying and failing to pull image\n",
+                    "Error from server (BadRequest): container \"nginx\" in pod \"" + BACK_OFF_POD
+                            + "\" is waiting to start: image can't be pulled\n");
         }
 
         /** The counts of the five kubelet rows of {@code describe pod nginx-pod-test}, after checking every row. */

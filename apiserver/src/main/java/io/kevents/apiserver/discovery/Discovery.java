@@ -92,7 +92,12 @@ public final class Discovery {
                 boolean binding = sub.equals("binding");
                 subresource.put("kind", binding ? "Binding" : type.kind());
                 ArrayNode subVerbs = subresource.putArray("verbs");
-                (binding ? List.of("create") : List.of("get", "patch", "update")).forEach(subVerbs::add);
+                List<String> allowed = switch (sub) {
+                    case "binding" -> List.of("create");
+                    case "log" -> List.of("get");
+                    default -> List.of("get", "patch", "update");
+                };
+                allowed.forEach(subVerbs::add);
             }
         }
         return list;

@@ -4,10 +4,12 @@ import io.kevents.apiserver.discovery.Discovery;
 import io.kevents.apiserver.discovery.OpenApiDocument;
 import io.kevents.apiserver.json.Json;
 import io.kevents.apiserver.registry.ListPage;
+import io.kevents.apiserver.registry.PodLogs;
 import io.kevents.apiserver.registry.Registry;
 import io.kevents.apiserver.registry.ResourceType;
 import io.kevents.apiserver.table.Tables;
 import io.kevents.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -127,6 +129,14 @@ public final class ApiHandler {
             throw ApiException.pathNotFound();
         }
         String namespace = type.namespaced() ? info.namespace() : null;
+        if ("log".equals(info.subresource())) {
+            if (!request.method().equals("GET")) {
+                throw ApiException.methodNotAllowed(request.method() + " is not supported on pods/log");
+            }
+            String log = PodLogs.log(served.store().get(type, namespace, info.name()), request.param("container"),
+                    request.flag("previous"));
+            return done(new Response(200, "text/plain", log.getBytes(StandardCharsets.UTF_8)));
+        }
         if (request.method().equals("POST") && info.name() == null) {
             CompletionStage<Void> admitted = type.namespaced() ? registry.requireNamespace(namespace)
                     : CompletableFuture.completedFuture(null);

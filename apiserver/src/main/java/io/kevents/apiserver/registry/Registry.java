@@ -58,7 +58,7 @@ public final class Registry implements AutoCloseable {
     public static Registry standard(Function<String, KeyValueStore> storeForPrefix, Clock clock, Duration eventTtl) {
         List<Served> served = new ArrayList<>();
         ResourceType pods = new ResourceType("", "v1", "pods", "pod", "Pod", true, List.of("po"), List.of("all"),
-                List.of("status", "binding"), "/registry/pods/");
+                List.of("status", "binding", "log"), "/registry/pods/");
         ResourceType nodes = new ResourceType("", "v1", "nodes", "node", "Node", false, List.of("no"), List.of(),
                 List.of("status"), "/registry/minions/");
         ResourceType namespaces = new ResourceType("", "v1", "namespaces", "namespace", "Namespace", false,
