@@ -10,6 +10,7 @@ import io.kevents.apiserver.selection.FieldSelector;
 import io.kevents.apiserver.selection.LabelSelector;
 import io.kevents.storage.KeyValueStore;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,28 @@ class NamespaceLifecycleTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertNotFound("team-e"));
         } finally {
             here.close();
+        }
+    }
+
+    @Test
+    void withItsWatchRunningAKnownNamespaceIsAdmittedWithoutReadingTheStore() {
+        AtomicInteger reads = new AtomicInteger();
+        NamespaceLifecycle lifecycle = new NamespaceLifecycle(name -> {
+            reads.incrementAndGet();
+            return namespaces.store().exists(namespaces.type(), null, name);
+        });
+        try (NamespaceWatch watch = new NamespaceWatch(fixture.store, namespaces.type().storagePrefix(), lifecycle,
+                Runnable::run)) {
+            watch.start();
+            createNamespace("team-h", "keep");
+
+            // Once the watch runs, a namespace read once is remembered: no more reads for it.
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                lifecycle.require("team-h").toCompletableFuture().join();
+                int before = reads.get();
+                lifecycle.require("team-h").toCompletableFuture().join();
+                return reads.get() == before;
+            });
         }
     }
 
