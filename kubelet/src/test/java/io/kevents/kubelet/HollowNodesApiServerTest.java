@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,6 +185,27 @@ class HollowNodesApiServerTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(messages(namespace, "nginx-pod-failed-to-scheduler"))
                 .contains("Killing Stopping container nginx"));
         await().atMost(WAIT).until(() -> nodes.podCount("k8s-node01") == podsOnWorker());
+    }
+
+    @Test
+    void eachPodsEventsReachTheServerInTheOrderTheKubeletRecordedThem() {
+        String namespace = namespace("seed-order");
+        List<String> pods = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String name = "ordered-" + i;
+            pods.add(name);
+            bind(namespace, new PodBuilder(example("nginx-pod-failed-to-scheduler.yaml")).editMetadata()
+                    .withName(name).endMetadata().editSpec().withNodeSelector(null).endSpec().build());
+        }
+        advance(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(pods).allSatisfy(pod ->
+                assertThat(messages(namespace, pod)).hasSize(3)));
+
+        // The server's write order (resourceVersion), which is what watchers see: Created before Started.
+        assertThat(pods).allSatisfy(pod -> assertThat(client.v1().events().inNamespace(namespace)
+                .withField("involvedObject.name", pod).list().getItems().stream()
+                .sorted(Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
+                .map(Event::getReason).toList()).as(pod).containsExactly("Pulled", "Created", "Started"));
     }
 
     @Test

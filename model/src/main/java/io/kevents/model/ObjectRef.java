@@ -28,6 +28,12 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
                 : new ObjectRef(apiVersion, kind, namespace, name, uid, null, fieldPath);
     }
 
+    /** The whole object: this reference without resourceVersion and fieldPath (a pod, not one of its containers). */
+    public ObjectRef wholeObject() {
+        return resourceVersion == null && fieldPath == null ? this
+                : new ObjectRef(apiVersion, kind, namespace, name, uid, null, null);
+    }
+
     /** This reference with another fieldPath (the kubelet points at one container of a pod). */
     public ObjectRef withFieldPath(String path) {
         return new ObjectRef(apiVersion, kind, namespace, name, uid, resourceVersion, path);

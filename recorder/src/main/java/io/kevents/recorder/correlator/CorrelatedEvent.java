@@ -24,6 +24,7 @@ final class CorrelatedEvent implements PendingWrite {
     private final RecorderMetrics metrics;
     private final Instant firstTimestamp;
     private final EventNameGenerator names;
+    private final Object lane;
 
     // Guarded by lock.
     private String name;
@@ -39,9 +40,16 @@ final class CorrelatedEvent implements PendingWrite {
         this.latest = first;
         this.message = message;
         this.firstTimestamp = first.time();
+        this.lane = first.regarding().wholeObject();
         this.lock = lock;
         this.sink = sink;
         this.metrics = metrics;
+    }
+
+    /** The object the events are about: its events are written in the order they were recorded. */
+    @Override
+    public Object lane() {
+        return lane;
     }
 
     /** Counts another occurrence. Caller holds the lock. */

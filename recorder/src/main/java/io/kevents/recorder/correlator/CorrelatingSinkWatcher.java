@@ -10,6 +10,7 @@ import io.kevents.recorder.sink.LegacyEventSink;
 import io.kevents.recorder.watcher.PartitionedWatcher;
 import io.kevents.recorder.watcher.SinkWatcher;
 import io.kevents.recorder.writer.KeyedWorkQueue;
+import io.kevents.recorder.writer.PendingWrite;
 import io.kevents.recorder.writer.SinkWriter;
 import io.kevents.recorder.writer.WriterOptions;
 import io.kevents.time.Clock;
@@ -47,7 +48,7 @@ public final class CorrelatingSinkWatcher implements SinkWatcher, PartitionedWat
             shards.add(new Shard(lock, new EventCorrelator(options, names, lock, sink, metrics)));
         }
         this.shards = List.copyOf(shards);
-        this.writer = new SinkWriter<>(name, writerOptions.workers(), new KeyedWorkQueue<>(clock),
+        this.writer = new SinkWriter<>(name, writerOptions.workers(), new KeyedWorkQueue<>(clock, PendingWrite::lane),
                 writerOptions.retryPolicy(), metrics);
         this.clock = clock;
         this.metrics = metrics;

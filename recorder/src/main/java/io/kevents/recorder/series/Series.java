@@ -54,6 +54,12 @@ final class Series implements PendingWrite {
         this.lastObserved = first.time();
     }
 
+    /** The object the events are about: its events are written in the order they were recorded. */
+    @Override
+    public Object lane() {
+        return first.regarding().wholeObject();
+    }
+
     /**
      * Writes the latest state: a create (with the series if it already repeated), or a patch of the series that
      * falls back to a create when the object has expired on the server.

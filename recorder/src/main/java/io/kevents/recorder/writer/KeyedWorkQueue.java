@@ -4,11 +4,15 @@ import io.kevents.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * A work queue of items that each stand for one event object, with the guarantees the sink writer needs (the
@@ -19,7 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>one write per item at a time</b>: an item added while it is being written waits until that write is
  *       done, so writes of one event object never race (no create/patch reordering);</li>
  *   <li><b>back-off</b>: an item can be parked until a timer of the injected clock releases it; adding it
- *       meanwhile does not release it early.</li>
+ *       meanwhile does not release it early;</li>
+ *   <li><b>lanes</b>: items of one lane (the events about one object) are written one at a time, in the order they
+ *       became ready, so a watcher sees the object's events in the order they were recorded ({@code Created}
+ *       before {@code Started}), as client-go's single writer shows them. Items of different lanes are written in
+ *       parallel; a parked item does not hold its lane.</li>
  * </ul>
  * Items are compared by identity.
  *
@@ -34,11 +42,36 @@ public final class KeyedWorkQueue<T> {
     private final Condition settled = lock.newCondition();
     private final ArrayDeque<T> ready = new ArrayDeque<>();
     private final Map<T, State> states = new IdentityHashMap<>();
+    private final Function<T, Object> laneOf;
+    /** Lanes with an item being written. */
+    private final Set<Object> busyLanes = new HashSet<>();
     private boolean shutdown;
 
-    /** @param clock times back-off */
+    /** A queue where every item is its own lane. @param clock times back-off */
     public KeyedWorkQueue(Clock clock) {
+        this(clock, item -> new IdentityKey(item));
+    }
+
+    /**
+     * @param clock  times back-off
+     * @param laneOf the lane of an item (compared with {@code equals}); items of one lane are written one at a time
+     */
+    public KeyedWorkQueue(Clock clock, Function<T, Object> laneOf) {
         this.clock = clock;
+        this.laneOf = laneOf;
+    }
+
+    /** Compares an item by identity, as the queue does. */
+    private record IdentityKey(Object item) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey key && key.item == item;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(item);
+        }
     }
 
     /** What {@link #add} did. */
@@ -50,10 +83,15 @@ public final class KeyedWorkQueue<T> {
     }
 
     private static final class State {
+        final Object lane;
         boolean dirty;
         boolean processing;
         boolean parked;
         int failures;
+
+        State(Object lane) {
+            this.lane = lane;
+        }
     }
 
     /** Asks for {@code item} to be written (again). */
@@ -62,7 +100,7 @@ public final class KeyedWorkQueue<T> {
         try {
             State state = states.get(item);
             if (state == null) {
-                state = new State();
+                state = new State(laneOf.apply(item));
                 states.put(item, state);
             } else if (state.dirty) {
                 return Added.COALESCED;
@@ -86,20 +124,34 @@ public final class KeyedWorkQueue<T> {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (ready.isEmpty()) {
+            T item;
+            while ((item = pollFirstOfAFreeLane()) == null) {
                 if (shutdown || nanos <= 0) {
                     return null;
                 }
                 nanos = readyOrShutdown.awaitNanos(nanos);
             }
-            T item = ready.poll();
             State state = states.get(item);
             state.dirty = false;
             state.processing = true;
+            busyLanes.add(state.lane);
             return item;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The oldest ready item whose lane has no write under way, taken out of the ready queue; or {@code null}. */
+    private T pollFirstOfAFreeLane() {
+        Iterator<T> it = ready.iterator();
+        while (it.hasNext()) {
+            T item = it.next();
+            if (!busyLanes.contains(states.get(item).lane)) {
+                it.remove();
+                return item;
+            }
+        }
+        return null;
     }
 
     /** The write of {@code item} succeeded. It is queued again if it was added meanwhile. */
@@ -122,6 +174,7 @@ public final class KeyedWorkQueue<T> {
         try {
             State state = states.get(item);
             state.processing = false;
+            freeLane(state);
             state.parked = true;
             state.dirty = true;
             state.failures++;
@@ -241,6 +294,15 @@ public final class KeyedWorkQueue<T> {
         }
     }
 
+    /**
+     * The lane's write is over: one ready item of that lane may be taken now, so one waiting taker is woken.
+     * Caller holds the lock.
+     */
+    private void freeLane(State state) {
+        busyLanes.remove(state.lane);
+        readyOrShutdown.signal();
+    }
+
     private void release(T item, State state) {
         lock.lock();
         try {
@@ -259,6 +321,7 @@ public final class KeyedWorkQueue<T> {
         try {
             State state = states.get(item);
             state.processing = false;
+            freeLane(state);
             state.failures = 0;
             if (state.dirty) {
                 ready.add(item);

@@ -10,6 +10,14 @@ import io.kevents.recorder.sink.SinkException;
  */
 public interface PendingWrite {
 
+    /**
+     * The lane of this write: writes of one lane go out one at a time, in order (see {@link KeyedWorkQueue}). By
+     * default each event object is its own lane; the recorder's pipelines use the object the event is about.
+     */
+    default Object lane() {
+        return this;
+    }
+
     /** Writes the latest state of this event object to the sink (create, or patch of what changed). */
     void writeLatest() throws SinkException;
 

@@ -6,6 +6,8 @@ import io.kevents.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -52,6 +54,63 @@ class KeyedWorkQueueTest {
         queue.succeeded(item);
         assertThat(queue.failures(item)).isZero();
         assertThat(queue.awaitIdle(Duration.ZERO)).isTrue();
+    }
+
+    /** Items named "lane/n": the lane is the part before the slash. */
+    private final KeyedWorkQueue<String> lanes = new KeyedWorkQueue<>(clock, item -> item.split("/")[0]);
+
+    @Test
+    void itemsOfOneLaneAreWrittenOneAtATimeInOrderWhileOtherLanesGoOn() throws Exception {
+        String created = "pod-a/created";
+        String started = "pod-a/started";
+        String other = "pod-b/pulled";
+        lanes.add(created);
+        lanes.add(started);
+        lanes.add(other);
+
+        assertThat(lanes.take(Duration.ZERO)).isSameAs(created);
+        // pod-a's next event waits for its first; pod-b's goes past it.
+        assertThat(lanes.take(Duration.ZERO)).isSameAs(other);
+        assertThat(lanes.take(Duration.ZERO)).isNull();
+        lanes.succeeded(created);
+        assertThat(lanes.take(Duration.ZERO)).isSameAs(started);
+    }
+
+    @Test
+    void aParkedItemDoesNotHoldItsLane() throws Exception {
+        String failing = "pod-a/failing";
+        String next = "pod-a/next";
+        lanes.add(failing);
+        lanes.add(next);
+        assertThat(lanes.take(Duration.ZERO)).isSameAs(failing);
+
+        lanes.retryAfter(failing, Duration.ofSeconds(5));
+
+        assertThat(lanes.take(Duration.ZERO)).isSameAs(next);
+        lanes.succeeded(next);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(lanes.take(Duration.ZERO)).isSameAs(failing);
+    }
+
+    @Test
+    void aWaitingTakerIsWokenWhenItsLaneIsFree() throws Exception {
+        String first = "pod-a/first";
+        String second = "pod-a/second";
+        lanes.add(first);
+        lanes.add(second);
+        assertThat(lanes.take(Duration.ZERO)).isSameAs(first);
+        CompletableFuture<String> taker = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return lanes.take(Duration.ofSeconds(30));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+
+        lanes.succeeded(first);
+
+        assertThat(taker.get(10, TimeUnit.SECONDS)).isSameAs(second);
     }
 
     /** Random operation sequences never hand out an item twice at once and never lose an added item. */
