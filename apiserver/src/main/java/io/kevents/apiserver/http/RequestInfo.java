@@ -2,6 +2,7 @@ package io.kevents.apiserver.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a request path addresses, as kube-apiserver's RequestInfoFactory parses it:
@@ -20,7 +21,7 @@ public record RequestInfo(String group, String version, String namespace, String
                           String subresource) {
 
     /** What follows {@code /namespaces/<name>/} when it addresses the namespace itself, as upstream has it. */
-    private static final java.util.Set<String> NAMESPACE_SUBRESOURCES = java.util.Set.of("status", "finalize");
+    private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of("status", "finalize");
 
     /** Parses a resource path; {@code null} for paths that are not resource requests (discovery, version...). */
     public static RequestInfo parse(String path) {

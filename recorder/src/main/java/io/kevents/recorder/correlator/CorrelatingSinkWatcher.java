@@ -9,8 +9,6 @@ import io.kevents.recorder.metrics.RecorderMetrics;
 import io.kevents.recorder.sink.LegacyEventSink;
 import io.kevents.recorder.watcher.PartitionedWatcher;
 import io.kevents.recorder.watcher.SinkWatcher;
-import io.kevents.recorder.writer.KeyedWorkQueue;
-import io.kevents.recorder.writer.PendingWrite;
 import io.kevents.recorder.writer.SinkWriter;
 import io.kevents.recorder.writer.WriterOptions;
 import io.kevents.time.Clock;
@@ -48,8 +46,8 @@ public final class CorrelatingSinkWatcher implements SinkWatcher, PartitionedWat
             shards.add(new Shard(lock, new EventCorrelator(options, names, lock, sink, metrics)));
         }
         this.shards = List.copyOf(shards);
-        this.writer = new SinkWriter<>(name, writerOptions.workers(), new KeyedWorkQueue<>(clock, PendingWrite::lane),
-                writerOptions.retryPolicy(), metrics);
+        this.writer = new SinkWriter<>(name, writerOptions.workers(), clock, writerOptions.retryPolicy(),
+                metrics);
         this.clock = clock;
         this.metrics = metrics;
     }

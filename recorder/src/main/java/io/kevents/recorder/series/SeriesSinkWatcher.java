@@ -6,8 +6,6 @@ import io.kevents.recorder.UndeliveredEvent;
 import io.kevents.recorder.metrics.RecorderMetrics;
 import io.kevents.recorder.sink.EventSink;
 import io.kevents.recorder.watcher.SinkWatcher;
-import io.kevents.recorder.writer.KeyedWorkQueue;
-import io.kevents.recorder.writer.PendingWrite;
 import io.kevents.recorder.writer.SinkWriter;
 import io.kevents.recorder.writer.WriterOptions;
 import io.kevents.time.Clock;
@@ -49,8 +47,8 @@ public final class SeriesSinkWatcher implements SinkWatcher {
     public SeriesSinkWatcher(String name, EventSink sink, Clock clock, RecorderMetrics metrics, SeriesOptions options,
                              WriterOptions writerOptions) {
         this.sink = sink;
-        this.writer = new SinkWriter<>(name, writerOptions.workers(), new KeyedWorkQueue<>(clock, PendingWrite::lane),
-                writerOptions.retryPolicy(), metrics);
+        this.writer = new SinkWriter<>(name, writerOptions.workers(), clock, writerOptions.retryPolicy(),
+                metrics);
         this.clock = clock;
         this.metrics = metrics;
         this.options = options;

@@ -47,11 +47,6 @@ public final class KeyedWorkQueue<T> {
     private final Set<Object> busyLanes = new HashSet<>();
     private boolean shutdown;
 
-    /** A queue where every item is its own lane. @param clock times back-off */
-    public KeyedWorkQueue(Clock clock) {
-        this(clock, item -> new IdentityKey(item));
-    }
-
     /**
      * @param clock  times back-off
      * @param laneOf the lane of an item (compared with {@code equals}); items of one lane are written one at a time
@@ -59,19 +54,6 @@ public final class KeyedWorkQueue<T> {
     public KeyedWorkQueue(Clock clock, Function<T, Object> laneOf) {
         this.clock = clock;
         this.laneOf = laneOf;
-    }
-
-    /** Compares an item by identity, as the queue does. */
-    private record IdentityKey(Object item) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof IdentityKey key && key.item == item;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(item);
-        }
     }
 
     /** What {@link #add} did. */

@@ -11,12 +11,10 @@ import io.kevents.recorder.sink.SinkException;
 public interface PendingWrite {
 
     /**
-     * The lane of this write: writes of one lane go out one at a time, in order (see {@link KeyedWorkQueue}). By
-     * default each event object is its own lane; the recorder's pipelines use the object the event is about.
+     * The object the event is about (compared with {@code equals}): the writes of one object go out one at a time,
+     * in the order they were asked for (see {@link KeyedWorkQueue}).
      */
-    default Object lane() {
-        return this;
-    }
+    Object lane();
 
     /** Writes the latest state of this event object to the sink (create, or patch of what changed). */
     void writeLatest() throws SinkException;

@@ -4,6 +4,7 @@ import io.kevents.recorder.UndeliveredEvent;
 import io.kevents.recorder.metrics.DropReason;
 import io.kevents.recorder.metrics.RecorderMetrics;
 import io.kevents.recorder.sink.SinkException;
+import io.kevents.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes pending event objects to a sink with a fixed pool of worker threads, one write per object at a time,
- * the latest state winning (see {@link KeyedWorkQueue}), retrying by a {@link RetryPolicy}. A failing write never
- * holds up other objects: it is parked for its back-off while the workers go on.
+ * the latest state winning, and the events about one object in the order they were recorded (see
+ * {@link KeyedWorkQueue}, with {@link PendingWrite#lane()} as lanes), retrying by a {@link RetryPolicy}. A failing
+ * write never holds up other objects: it is parked for its back-off while the workers go on.
  *
  * @param <T> the pending-write type
  */
@@ -46,14 +48,14 @@ public final class SinkWriter<T extends PendingWrite> {
     /**
      * @param name        names the worker threads
      * @param workerCount concurrent writes
+     * @param clock       times the back-off of failed writes
      */
-    public SinkWriter(String name, int workerCount, KeyedWorkQueue<T> queue, RetryPolicy retryPolicy,
-                      RecorderMetrics metrics) {
+    public SinkWriter(String name, int workerCount, Clock clock, RetryPolicy retryPolicy, RecorderMetrics metrics) {
         if (workerCount < 1) {
             throw new IllegalArgumentException("need at least one writer thread");
         }
         this.name = name;
-        this.queue = queue;
+        this.queue = new KeyedWorkQueue<>(clock, PendingWrite::lane);
         this.retryPolicy = retryPolicy;
         this.metrics = metrics;
         for (int i = 0; i < workerCount; i++) {

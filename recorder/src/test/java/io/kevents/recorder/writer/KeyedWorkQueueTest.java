@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class KeyedWorkQueueTest {
 
     private final ManualClock clock = new ManualClock();
-    private final KeyedWorkQueue<Object> queue = new KeyedWorkQueue<>(clock);
+    /** Every item its own lane (an Object equals only itself). */
+    private final KeyedWorkQueue<Object> queue = new KeyedWorkQueue<>(clock, item -> item);
 
     @Test
     void addingAWaitingItemCoalesces() throws Exception {
@@ -116,7 +117,7 @@ class KeyedWorkQueueTest {
     /** Random operation sequences never hand out an item twice at once and never lose an added item. */
     @Property
     void neverConcurrentNeverLost(@ForAll("operations") List<Integer> operations) throws Exception {
-        KeyedWorkQueue<Object> q = new KeyedWorkQueue<>(new ManualClock());
+        KeyedWorkQueue<Object> q = new KeyedWorkQueue<>(new ManualClock(), item -> item);
         Object[] items = {new Object(), new Object(), new Object()};
         List<Object> inFlight = new ArrayList<>();
         boolean[] wanted = new boolean[items.length];

@@ -54,9 +54,7 @@ final class WatchHub implements AutoCloseable {
         this.bufferLimit = bufferLimit;
         this.batchIntervalNanos = batchInterval.toNanos();
         this.published = revisions.visible();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2,
-                MvccStore.daemonThreads("kevents-mvcc-watch"));
-        this.delivery = pool;
+        this.delivery = new ScheduledThreadPoolExecutor(2, MvccStore.daemonThreads("kevents-mvcc-watch"));
     }
 
     Watch watch(String prefix, long afterRevision, WatchListener listener) {
